@@ -1,0 +1,57 @@
+# Two commands matter: `make run` and `make test`. Both install what is missing first.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STAMP := $(VENV)/.install-stamp
+NPM_STAMP := node_modules/.install-stamp
+APT_PACKAGES := chromium fonts-dejavu-core fonts-hosny-amiri poppler-utils gettext libpango-1.0-0 libpangoft2-1.0-0
+
+.PHONY: install run test lint messages system-packages demo clean
+
+install: system-packages $(STAMP) $(NPM_STAMP) compile-messages
+
+$(VENV)/bin/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || PYTHON=python3; $${PYTHON:-python3} -m venv $(VENV) 2>/dev/null || python3 -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+$(NPM_STAMP): package.json
+	npm install --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $(NPM_STAMP)
+
+# Debian packages the PDFs and browser tests need; installed only when run as root and missing.
+system-packages:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = "0" ]; then \
+	    echo "Installing Debian packages:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else echo "Not root: please install these Debian packages yourself:$$missing"; fi; \
+	fi
+
+compile-messages: $(STAMP)
+	@$(PY) manage.py compile_catalogues
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	PORT=$(PORT) $(PY) manage.py run_platform
+
+test: install
+	$(PY) -m pytest; status=$$?; if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$status
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+messages: $(STAMP)
+	$(PY) manage.py makemessages --all --ignore=.venv --ignore=node_modules --ignore=staticfiles --no-obsolete
+	$(PY) manage.py compile_catalogues
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles var

@@ -1,0 +1,81 @@
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+User = get_user_model()
+
+
+class SignUpForm(forms.Form):
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    email = forms.EmailField(label=_("Email address"), max_length=254)
+    # The page is never cached (no-store), so typed passwords survive an error elsewhere in the form.
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}, render_value=True),
+        help_text=_("At least 10 characters; not a common password and not only digits."),
+    )
+    password2 = forms.CharField(
+        label=_("Repeat the password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}, render_value=True),
+    )
+    accept_privacy = forms.BooleanField(
+        label=_("I have read the privacy notice and agree that my learning progress is recorded."),
+        error_messages={"required": _("Please accept the privacy notice to create an account.")},
+    )
+
+    error_messages = {
+        "email_taken": _("An account with this email address already exists. Log in or reset your password."),
+        "password_mismatch": _("The two passwords differ. Please type the same password twice."),
+    }
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(self.error_messages["email_taken"], code="email_taken")
+        return email
+
+    def clean(self):
+        cleaned = super().clean()
+        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", forms.ValidationError(self.error_messages["password_mismatch"]))
+        elif password1:
+            candidate = User(
+                email=cleaned.get("email", ""),
+                first_name=cleaned.get("first_name", ""),
+                last_name=cleaned.get("last_name", ""),
+            )
+            try:
+                password_validation.validate_password(password1, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class LoginForm(AuthenticationForm):
+    username = forms.EmailField(
+        label=_("Email address"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+    )
+
+    error_messages = {
+        "invalid_login": _("The email address or the password is wrong. Please try again."),
+        "inactive": _("Please confirm your email address first: open the link we sent you."),
+    }
+
+    def clean(self):
+        email = self.cleaned_data.get("username")
+        password = self.cleaned_data.get("password")
+        if email and password:
+            # Django's backend ignores inactive accounts; tell a person who has not confirmed yet why.
+            pending = User.objects.filter(email__iexact=email, is_active=False).first()
+            if pending is not None and pending.check_password(password):
+                raise forms.ValidationError(self.error_messages["inactive"], code="inactive")
+        return super().clean()
+
+
+class ResendConfirmationForm(forms.Form):
+    email = forms.EmailField(label=_("Email address"))

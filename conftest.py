@@ -1,0 +1,40 @@
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls tests make around it
+# are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    broker = settings.CELERY_BROKER_URL
+    return [f"database: {engine}", f"celery broker for the worker test: {broker}"]
+
+
+@pytest.fixture
+def password():
+    return "Sturdy-Passw0rd-2026"
+
+
+@pytest.fixture
+def make_user(db, password):
+    from accounts.tests.factories import UserFactory
+
+    def make(**kwargs):
+        kwargs.setdefault("password", password)
+        return UserFactory(**kwargs)
+
+    return make
+
+
+@pytest.fixture
+def site_content(db):
+    """The demo site shell (home pages in four languages, privacy, imprint)."""
+    from website import demo
+
+    demo.load()
+    return True
