@@ -17,6 +17,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("healthz", views.healthz, name="healthz"),
+    path("xapi/", include("tracking.urls")),
+    path("h5p/", include("h5p.urls")),
 ]
 
 if settings.DEBUG:
@@ -27,6 +29,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("search/", views.search, name="search"),
+    path("learning/", include("courses.urls")),
+    path("certificates/", include("certificates.urls")),
     # Wagtail serves every other path; it must come last.
     path("", include(wagtail_urls)),
 )

@@ -240,3 +240,5 @@ LOGGING = {
 
 # Modules whose load() adds demo content, in order; `manage.py load_demo` runs them.
 DEMO_CONTENT_LOADERS = ["website.demo"]
+
+# --- per-app settings: each app appends its own block below, reading the environment here ---
