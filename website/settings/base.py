@@ -242,3 +242,17 @@ LOGGING = {
 DEMO_CONTENT_LOADERS = ["website.demo"]
 
 # --- per-app settings: each app appends its own block below, reading the environment here ---
+
+# --- h5p ---
+# Upload limits for .h5p packages; a rejected upload stores nothing.
+H5P_MAX_UPLOAD_SIZE = int(os.environ.get("H5P_MAX_UPLOAD_SIZE", str(200 * 1024 * 1024)))
+H5P_MAX_UNCOMPRESSED_SIZE = int(os.environ.get("H5P_MAX_UNCOMPRESSED_SIZE", str(1024 * 1024 * 1024)))
+# Zip-bomb guard: uncompressed/compressed size of the archive and of each file above 1 MB.
+H5P_MAX_COMPRESSION_RATIO = int(os.environ.get("H5P_MAX_COMPRESSION_RATIO", "100"))
+H5P_MAX_FILES = int(os.environ.get("H5P_MAX_FILES", "10000"))
+# Which attempt's score counts when a learner plays an activity again: "best" or "last".
+H5P_SCORE_POLICY = os.environ.get("H5P_SCORE_POLICY", "best")
+H5P_USER_DATA_MAX_BYTES = int(os.environ.get("H5P_USER_DATA_MAX_BYTES", str(64 * 1024)))
+# Seconds between the player's automatic saves of the learner's state.
+H5P_SAVE_FREQUENCY = int(os.environ.get("H5P_SAVE_FREQUENCY", "10"))
+H5P_STORAGE_PREFIX = os.environ.get("H5P_STORAGE_PREFIX", "h5p")
