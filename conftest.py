@@ -38,3 +38,13 @@ def site_content(db):
 
     demo.load()
     return True
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """A request leaves its language active in the thread; each test starts in English."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")

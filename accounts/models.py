@@ -105,7 +105,9 @@ class Membership(models.Model):
         TRAINER = "trainer", _("Trainer")
         COMPANY_ADMIN = "company_admin", _("Company admin")
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user"))
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
+    )
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("organisation")
     )

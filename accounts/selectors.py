@@ -11,4 +11,7 @@ def roles_of(user):
 def organisations_where(user, *roles):
     if not user.is_authenticated:
         return []
-    return [m.organisation for m in Membership.objects.filter(user=user, role__in=roles).select_related("organisation")]
+    return [
+        m.organisation
+        for m in Membership.objects.filter(user=user, role__in=roles).select_related("organisation")
+    ]

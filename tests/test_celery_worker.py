@@ -21,9 +21,28 @@ def test_a_real_worker_runs_a_task_sent_through_the_configured_broker():
     queue = f"test-{uuid.uuid4().hex[:12]}"
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "website.settings.test", "PYTHONUNBUFFERED": "1"}
     worker = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "website", "worker", "--pool=solo", "--concurrency=1",
-         "-Q", queue, "-n", f"{queue}@%h", "--loglevel=INFO", "--without-gossip", "--without-mingle"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "website",
+            "worker",
+            "--pool=solo",
+            "--concurrency=1",
+            "-Q",
+            queue,
+            "-n",
+            f"{queue}@%h",
+            "--loglevel=INFO",
+            "--without-gossip",
+            "--without-mingle",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     previous = app.conf.task_always_eager
     app.conf.task_always_eager = False

@@ -24,7 +24,10 @@ class AudienceBlock(blocks.StructBlock):
     call_to_action = blocks.CharBlock(label=_("Button label"), max_length=60)
     page = blocks.PageChooserBlock(label=_("Button links to page"), required=False)
     url = blocks.CharBlock(
-        label=_("…or to this address"), required=False, max_length=300, help_text=_("Used when no page is chosen.")
+        label=_("…or to this address"),
+        required=False,
+        max_length=300,
+        help_text=_("Used when no page is chosen."),
     )
 
     class Meta:
@@ -72,11 +75,19 @@ class StandardPage(Page):
 @register_setting(icon="list-ul")
 class FooterSettings(BaseSiteSetting):
     privacy_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("privacy page"),
     )
     imprint_page = models.ForeignKey(
-        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("imprint page"),
     )
     contact_email = models.EmailField(_("contact email"), blank=True)

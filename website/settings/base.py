@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "website"
@@ -192,7 +191,9 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "processed_folder": str(CELERY_FILESYSTEM_DIR / "processed"),
         "store_processed": False,
     }
-    CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or f"file://{CELERY_FILESYSTEM_DIR / 'results'}"
+    CELERY_RESULT_BACKEND = (
+        os.environ.get("CELERY_RESULT_BACKEND") or f"file://{CELERY_FILESYSTEM_DIR / 'results'}"
+    )
 else:
     CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND") or CELERY_BROKER_URL
 CELERY_TASK_SERIALIZER = "json"
@@ -213,6 +214,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No third-party requests from the admin (avatars would leak editors' email hashes).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Content-Security-Policy sent on every public page (the admin sets its own needs).
 CONTENT_SECURITY_POLICY = (
@@ -256,3 +259,58 @@ H5P_USER_DATA_MAX_BYTES = int(os.environ.get("H5P_USER_DATA_MAX_BYTES", str(64 *
 # Seconds between the player's automatic saves of the learner's state.
 H5P_SAVE_FREQUENCY = int(os.environ.get("H5P_SAVE_FREQUENCY", "10"))
 H5P_STORAGE_PREFIX = os.environ.get("H5P_STORAGE_PREFIX", "h5p")
+
+# --- certificates ---
+# Open Badges signing key (Ed25519): PEM text or a base64url 32-byte seed in the environment, or a PEM
+# file generated at the path on first use. Back the key up: credentials signed with it need it.
+CERTIFICATES_SIGNING_KEY = os.environ.get("CERTIFICATES_SIGNING_KEY", "")
+CERTIFICATES_SIGNING_KEY_PATH = Path(
+    os.environ.get("CERTIFICATES_SIGNING_KEY_PATH", VAR_DIR / "keys" / "certificates-ed25519.pem")
+)
+# Public JWKs of retired signing keys (a JSON list) stay published so older credentials still verify.
+CERTIFICATES_PREVIOUS_PUBLIC_KEYS = os.environ.get("CERTIFICATES_PREVIOUS_PUBLIC_KEYS", "[]")
+CERTIFICATES_REMINDER_DAYS = [60, 14]
+# Public verification: at most this many look-ups per client address per window (seconds).
+CERTIFICATES_VERIFY_RATE_LIMIT = int(os.environ.get("CERTIFICATES_VERIFY_RATE_LIMIT", "30"))
+CERTIFICATES_VERIFY_RATE_WINDOW = int(os.environ.get("CERTIFICATES_VERIFY_RATE_WINDOW", "60"))
+CELERY_BEAT_SCHEDULE["certificates-expiry-reminders-60"] = {
+    "task": "certificates.tasks.send_expiry_reminders",
+    "schedule": 24 * 3600,
+    "kwargs": {"days": 60},
+}
+CELERY_BEAT_SCHEDULE["certificates-expiry-reminders-14"] = {
+    "task": "certificates.tasks.send_expiry_reminders",
+    "schedule": 24 * 3600,
+    "kwargs": {"days": 14},
+}
+CELERY_BEAT_SCHEDULE["certificates-mark-expired"] = {
+    "task": "certificates.tasks.mark_expired_certificates",
+    "schedule": 24 * 3600,
+}
+
+# --- tracking ---
+# xAPI actors are pseudonymous accounts unless this is set (then mbox = the user's email).
+XAPI_ACTOR_USES_EMAIL = env_bool("XAPI_ACTOR_USES_EMAIL", False)
+# Largest request body the LRS reads (statements with attachments, documents); larger gets 413.
+XAPI_MAX_BODY_BYTES = int(os.environ.get("XAPI_MAX_BODY_BYTES", str(20 * 1024 * 1024)))
+# Statements per page when the client asks for limit=0 or no limit, and the most it may ask for.
+XAPI_STATEMENT_PAGE_SIZE = int(os.environ.get("XAPI_STATEMENT_PAGE_SIZE", "100"))
+XAPI_STATEMENT_MAX_PAGE_SIZE = int(os.environ.get("XAPI_STATEMENT_MAX_PAGE_SIZE", "500"))
+# Forwarding to external LRSs: statements per request, seconds per request, attempts before the
+# dead-letter list, first retry delay (doubles each time) and how often beat drains the outbox.
+XAPI_FORWARD_BATCH_SIZE = min(100, int(os.environ.get("XAPI_FORWARD_BATCH_SIZE", "100")))
+XAPI_FORWARD_TIMEOUT = float(os.environ.get("XAPI_FORWARD_TIMEOUT", "10"))
+XAPI_FORWARD_MAX_ATTEMPTS = int(os.environ.get("XAPI_FORWARD_MAX_ATTEMPTS", "8"))
+XAPI_FORWARD_BACKOFF_SECONDS = float(os.environ.get("XAPI_FORWARD_BACKOFF_SECONDS", "30"))
+XAPI_FORWARD_INTERVAL_SECONDS = float(os.environ.get("XAPI_FORWARD_INTERVAL_SECONDS", "30"))
+CELERY_BEAT_SCHEDULE["tracking-forward-outbox"] = {
+    "task": "tracking.tasks.forward_outbox",
+    "schedule": XAPI_FORWARD_INTERVAL_SECONDS,
+}
+
+# --- courses ---
+# A lesson opened again within this many minutes records no second `launched` statement.
+COURSES_RELAUNCH_MINUTES = int(os.environ.get("COURSES_RELAUNCH_MINUTES", "30"))
+# Lesson videos and their WebVTT captions are uploaded as documents.
+WAGTAILDOCS_EXTENSIONS = WAGTAILDOCS_EXTENSIONS + ["mp4", "webm", "vtt"]
+DEMO_CONTENT_LOADERS = DEMO_CONTENT_LOADERS + ["courses.demo"]

@@ -27,10 +27,30 @@ class Command(BaseCommand):
         beat_schedule.parent.mkdir(parents=True, exist_ok=True)
         commands = {
             "web": [python, "manage.py", "runserver", f"{options['host']}:{options['port']}", "--noreload"],
-            "worker": [python, "-m", "celery", "-A", "website", "worker", "--loglevel=INFO", "--concurrency=2",
-                       "--pool=prefork", "-n", "worker@%h"],
-            "beat": [python, "-m", "celery", "-A", "website", "beat", "--loglevel=INFO",
-                     "--schedule", str(beat_schedule)],
+            "worker": [
+                python,
+                "-m",
+                "celery",
+                "-A",
+                "website",
+                "worker",
+                "--loglevel=INFO",
+                "--concurrency=2",
+                "--pool=prefork",
+                "-n",
+                "worker@%h",
+            ],
+            "beat": [
+                python,
+                "-m",
+                "celery",
+                "-A",
+                "website",
+                "beat",
+                "--loglevel=INFO",
+                "--schedule",
+                str(beat_schedule),
+            ],
         }
         broker = settings.CELERY_BROKER_URL.split("://")[0]
         database = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
@@ -63,7 +83,9 @@ class Command(BaseCommand):
             while not stopping:
                 for name, process in processes.items():
                     if process.poll() is not None:
-                        self.stderr.write(f"{name} exited with status {process.returncode}; stopping the rest.")
+                        self.stderr.write(
+                            f"{name} exited with status {process.returncode}; stopping the rest."
+                        )
                         stop()
                         break
                 time.sleep(0.5)
