@@ -1,0 +1,319 @@
+"""Writing statements into the store: stamping, duplicate and conflict checks, voiding, index rows.
+
+Statements are appended with ``bulk_create``; the only update is the ``voided`` flag of a voiding
+statement's target. Nothing shared (verb or activity rows) is updated per statement, so concurrent
+batches never wait on each other.
+"""
+
+import json
+import uuid
+from datetime import UTC, timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .models import (
+    ForwardingDestination,
+    OutboxEntry,
+    Statement,
+    StatementActivity,
+    StatementAgent,
+    text_hash,
+)
+from .validation import StatementError, parse_timestamp, validate_statement
+from .verbs import VOIDED
+
+
+class Conflict(Exception):
+    """A statement id is already stored with different content."""
+
+
+def dumps(value):
+    return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+
+
+def agent_key(agent):
+    """The canonical inverse functional identifier of an Agent or identified Group, or None."""
+    if not isinstance(agent, dict):
+        return None
+    if "mbox" in agent:
+        return "mbox:" + agent["mbox"]
+    if "mbox_sha1sum" in agent:
+        return "mbox_sha1sum:" + agent["mbox_sha1sum"].lower()
+    if "openid" in agent:
+        return "openid:" + agent["openid"]
+    if "account" in agent:
+        return "account:" + agent["account"]["homePage"] + "|" + agent["account"]["name"]
+    return None
+
+
+def agent_hash(agent, *, direct):
+    """Hash for the link table: direct rows serve the ``agent`` filter, all rows ``related_agents``."""
+    key = agent_key(agent)
+    return text_hash(("d|" if direct else "r|") + key) if key else None
+
+
+def activity_hash(iri):
+    return text_hash("a|" + iri)
+
+
+def verb_hash(iri):
+    return text_hash("v|" + iri)
+
+
+def format_stored(moment):
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def platform_authority():
+    return {
+        "objectType": "Agent",
+        "name": settings.WAGTAIL_SITE_NAME,
+        "account": {"homePage": settings.SITE_URL, "name": "platform"},
+    }
+
+
+def key_authority(lrs_key):
+    return {
+        "objectType": "Agent",
+        "name": lrs_key.name,
+        "account": {"homePage": settings.SITE_URL, "name": f"lrs-key:{lrs_key.key}"},
+    }
+
+
+def _agents_with_members(agent):
+    yield agent
+    if isinstance(agent, dict) and agent.get("objectType") == "Group":
+        yield from agent.get("member", [])
+
+
+def _context_activity_ids(context):
+    for items in (context or {}).get("contextActivities", {}).values():
+        for item in items if isinstance(items, list) else [items]:
+            yield item["id"]
+
+
+def _context_agents(context):
+    context = context or {}
+    for key in ("instructor", "team"):
+        if key in context:
+            yield from _agents_with_members(context[key])
+    for item in context.get("contextAgents", []):
+        yield item["agent"]
+    for item in context.get("contextGroups", []):
+        yield from _agents_with_members(item["group"])
+
+
+def link_hashes(statement):
+    """The agent and activity hashes this statement is found under."""
+    direct = []
+    related = []
+    activities = []
+    obj = statement["object"]
+    object_type = obj.get("objectType", "Activity")
+    direct.extend(_agents_with_members(statement["actor"]))
+    if object_type in ("Agent", "Group"):
+        direct.extend(_agents_with_members(obj))
+    if object_type == "Activity":
+        activities.append(obj["id"])
+    related.extend(_agents_with_members(statement.get("authority")))
+    related.extend(_context_agents(statement.get("context")))
+    activities.extend(_context_activity_ids(statement.get("context")))
+    if object_type == "SubStatement":
+        related.extend(_agents_with_members(obj["actor"]))
+        sub_object = obj["object"]
+        if sub_object.get("objectType") in ("Agent", "Group"):
+            related.extend(_agents_with_members(sub_object))
+        elif sub_object.get("objectType", "Activity") == "Activity":
+            activities.append(sub_object["id"])
+        related.extend(_context_agents(obj.get("context")))
+        activities.extend(_context_activity_ids(obj.get("context")))
+    agents = {agent_hash(agent, direct=True) for agent in direct}
+    agents |= {agent_hash(agent, direct=False) for agent in direct + related}
+    agents.discard(None)
+    return agents, {activity_hash(iri) for iri in activities}
+
+
+def _normalise_for_comparison(statement, keep_timestamp):
+    value = {key: item for key, item in statement.items() if key not in ("stored", "authority", "version")}
+    if "id" in value:
+        value["id"] = value["id"].lower()
+    if not keep_timestamp:
+        value.pop("timestamp", None)
+    elif "timestamp" in value:
+        value["timestamp"] = parse_timestamp(value["timestamp"]).isoformat()
+    return value
+
+
+def same_statement(incoming, stored):
+    keep = "timestamp" in incoming
+    return _normalise_for_comparison(incoming, keep) == _normalise_for_comparison(stored, keep)
+
+
+def store_statements(statements, *, organisation, authority, user=None, version="2.0.0"):
+    """Validate, stamp and store statements atomically.
+
+    Returns the list of statement ids in request order. Raises StatementError (400) or Conflict (409);
+    on either nothing is stored. Identical re-sends of a stored id are accepted and not stored twice."""
+    if not statements:
+        return [], []
+    now = timezone.now()
+    prepared = []
+    seen = set()
+    for index, statement in enumerate(statements):
+        try:
+            validate_statement(statement)
+        except StatementError as error:
+            if len(statements) > 1:
+                raise StatementError(f"statements[{index}] {error}") from error
+            raise
+        statement = dict(statement)
+        statement.pop("objectType", None)
+        statement_id = statement.get("id", "").lower() or str(uuid.uuid4())
+        if statement_id in seen:
+            raise StatementError(f"statements[{index}].id: the same id appears twice in one request")
+        seen.add(statement_id)
+        statement["id"] = statement_id
+        prepared.append(statement)
+
+    ids = [statement["id"] for statement in prepared]
+    existing = {
+        str(row.statement_id): row
+        for row in Statement.objects.filter(statement_id__in=ids).only("statement_id", "raw")
+    }
+    new = []
+    for statement in prepared:
+        row = existing.get(statement["id"])
+        if row is None:
+            new.append(statement)
+        elif not same_statement(statement, json.loads(row.raw)):
+            raise Conflict(statement["id"])
+
+    voiding_targets = [
+        statement["object"]["id"].lower() for statement in new if statement["verb"]["id"] == VOIDED
+    ]
+    if voiding_targets:
+        in_batch = {statement["id"]: statement for statement in new}
+        for target in voiding_targets:
+            if target in in_batch and in_batch[target]["verb"]["id"] == VOIDED:
+                raise StatementError("object: a voiding statement cannot be voided")
+        if Statement.objects.filter(
+            organisation=organisation, statement_id__in=voiding_targets, verb_hash=verb_hash(VOIDED)
+        ).exists():
+            raise StatementError("object: a voiding statement cannot be voided")
+
+    rows = []
+    links = []
+    for offset, statement in enumerate(new):
+        # Distinct stored times keep the order of a batch and make paging boundaries unambiguous.
+        stored = now + timedelta(microseconds=offset)
+        statement["stored"] = format_stored(stored)
+        statement.setdefault("timestamp", statement["stored"])
+        statement["authority"] = authority
+        statement["version"] = statement.get("version") or ("1.0.0" if version.startswith("1.") else "2.0.0")
+        obj = statement["object"]
+        object_type = obj.get("objectType", "Activity")
+        object_statement_id = None
+        if object_type == "Activity":
+            object_id = obj["id"]
+            object_hash = activity_hash(object_id)
+        elif object_type in ("Agent", "Group"):
+            object_id = agent_key(obj) or ""
+            object_hash = agent_hash(obj, direct=True) or ""
+        elif object_type == "StatementRef":
+            object_id = obj["id"].lower()
+            object_hash = text_hash("s|" + object_id)
+            object_statement_id = uuid.UUID(object_id)
+        else:
+            object_id = ""
+            object_hash = ""
+        registration = (statement.get("context") or {}).get("registration")
+        rows.append(
+            Statement(
+                statement_id=uuid.UUID(statement["id"]),
+                organisation=organisation,
+                user=user,
+                actor_hash=agent_hash(statement["actor"], direct=True) or "",
+                verb_id=statement["verb"]["id"],
+                verb_hash=verb_hash(statement["verb"]["id"]),
+                object_type=object_type,
+                object_id=object_id,
+                object_hash=object_hash,
+                object_statement_id=object_statement_id,
+                registration=uuid.UUID(registration) if registration else None,
+                timestamp=parse_timestamp(statement["timestamp"]),
+                stored=stored,
+                version=statement["version"],
+                has_attachments=bool(statement.get("attachments")),
+                raw=dumps(statement),
+            )
+        )
+        links.append(link_hashes(statement))
+
+    try:
+        with transaction.atomic():
+            Statement.objects.bulk_create(rows)
+            agent_rows = []
+            activity_rows = []
+            for row, (agents, activities) in zip(rows, links, strict=True):
+                agent_rows.extend(
+                    StatementAgent(
+                        statement=row, organisation_id=organisation.pk, agent_hash=value, stored=row.stored
+                    )
+                    for value in agents
+                )
+                activity_rows.extend(
+                    StatementActivity(
+                        statement=row, organisation_id=organisation.pk, activity_hash=value, stored=row.stored
+                    )
+                    for value in activities
+                )
+            StatementAgent.objects.bulk_create(agent_rows)
+            StatementActivity.objects.bulk_create(activity_rows)
+            if voiding_targets:
+                Statement.objects.filter(organisation=organisation, statement_id__in=voiding_targets).exclude(
+                    verb_hash=verb_hash(VOIDED)
+                ).update(voided=True)
+            enqueue_for_forwarding(rows, new)
+    except IntegrityError as error:
+        # Another request stored the same id between our check and our insert.
+        raise Conflict(str(error)) from error
+    return ids, rows
+
+
+def destinations_for(statement_row, statement, destinations, member_orgs):
+    context_ids = set(_context_activity_ids(statement.get("context")))
+    if statement["object"].get("objectType", "Activity") == "Activity":
+        context_ids.add(statement["object"]["id"])
+    for destination in destinations:
+        if destination.organisation_id and destination.organisation_id != statement_row.organisation_id:
+            if destination.organisation_id not in member_orgs:
+                continue
+        verbs = destination.verbs
+        if verbs and statement_row.verb_id not in verbs:
+            continue
+        courses = destination.courses
+        if courses and not courses & context_ids:
+            continue
+        yield destination
+
+
+def enqueue_for_forwarding(rows, statements):
+    """Write outbox rows for every active destination a statement matches (same transaction)."""
+    destinations = list(ForwardingDestination.objects.filter(is_active=True))
+    if not destinations:
+        return
+    member_orgs_by_user = {}
+    entries = []
+    for row, statement in zip(rows, statements, strict=True):
+        member_orgs = set()
+        if row.user_id:
+            if row.user_id not in member_orgs_by_user:
+                member_orgs_by_user[row.user_id] = set(
+                    row.user.memberships.values_list("organisation_id", flat=True)
+                )
+            member_orgs = member_orgs_by_user[row.user_id]
+        for destination in destinations_for(row, statement, destinations, member_orgs):
+            entries.append(OutboxEntry(statement=row, destination=destination))
+    OutboxEntry.objects.bulk_create(entries)
