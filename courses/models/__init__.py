@@ -1,0 +1,16 @@
+"""Course pages and the learner's records; split by concern, re-exported here."""
+
+from .learning import ActivityProgress, Enrolment, LessonProgress, QuizAttempt, ReflectionAnswer
+from .pages import CourseCatalogPage, CoursePage, LessonPage, ModulePage
+
+__all__ = [
+    "ActivityProgress",
+    "CourseCatalogPage",
+    "CoursePage",
+    "Enrolment",
+    "LessonPage",
+    "LessonProgress",
+    "ModulePage",
+    "QuizAttempt",
+    "ReflectionAnswer",
+]

@@ -1,0 +1,359 @@
+"""Reads that pages, dashboards and other apps share.
+
+Queries here are bounded: a course page or a lesson page costs the same number of queries whether
+the course has six lessons or sixty (one query for modules, one for lessons, one for progress)."""
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from .models import (
+    ActivityProgress,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    LessonProgress,
+    ModulePage,
+    QuizAttempt,
+    ReflectionAnswer,
+)
+from .models.pages import COUNTRY_CHOICES, DURATION_CHOICES, TOPIC_CHOICES
+
+
+def _activity_iri(kind, key):
+    try:
+        from tracking.services import activity_iri
+    except ImportError:  # pragma: no cover - tracking always ships with the platform
+        return f"{settings.SITE_URL}/xapi/activities/{kind}/{key}"
+    return activity_iri(kind, str(key))
+
+
+def course_of(page):
+    """The CoursePage above a module or lesson page (or the page itself), or None."""
+    if isinstance(page, CoursePage):
+        return page
+    if isinstance(page, LessonPage):
+        module = module_of(page)
+        return course_of(module) if module is not None else None
+    parent = getattr(page, "_cached_parent_obj", None)
+    if isinstance(parent, CoursePage):
+        return parent
+    return CoursePage.objects.ancestor_of(page).select_related("locale").first()
+
+
+def module_of(lesson):
+    parent = getattr(lesson, "_cached_parent_obj", None)
+    if isinstance(parent, ModulePage):
+        return parent
+    return ModulePage.objects.ancestor_of(lesson).first()
+
+
+def enrolment_for(user, page):
+    """The learner's enrolment in the course of ``page`` (any language), or None."""
+    if user is None or not user.is_authenticated:
+        return None
+    course = course_of(page)
+    if course is None:
+        return None
+    return Enrolment.objects.filter(user=user, course_key=course.translation_key).first()
+
+
+def is_enrolled(user, lesson_or_course):
+    return enrolment_for(user, lesson_or_course) is not None
+
+
+def lesson_context(user, lesson):
+    """The registration, pages and activity IRIs a statement about ``lesson`` is stamped with."""
+    module = module_of(lesson)
+    course = course_of(module) if module is not None else None
+    enrolment = (
+        Enrolment.objects.filter(user=user, course_key=course.translation_key).first()
+        if course is not None and user is not None and user.is_authenticated
+        else None
+    )
+    return {
+        "registration": enrolment.registration if enrolment else None,
+        "enrolment": enrolment,
+        "course": course,
+        "module": module,
+        "lesson": lesson,
+        "course_iri": _activity_iri("course", course.translation_key) if course else None,
+        "module_iri": _activity_iri("module", module.translation_key) if module else None,
+        "lesson_iri": _activity_iri("lesson", lesson.translation_key),
+    }
+
+
+def course_url(request, course):
+    return course.get_url(request)
+
+
+def _child_url(course, base_url, page):
+    # Every page below a course shares its site and locale, so its URL is the course URL plus the
+    # rest of its path; this avoids resolving sixty URLs one by one.
+    return base_url + page.url_path[len(course.url_path) :]
+
+
+def course_outline(request, course, enrolment=None):
+    """Modules with their lessons, ticks and URLs, in order, plus course-wide progress."""
+    base_url = course.get_url(request) or ""
+    modules = list(
+        ModulePage.objects.child_of(course)
+        .live()
+        .order_by("path")
+        .only("id", "path", "title", "url_path", "translation_key", "slug", "depth")
+    )
+    lessons = list(
+        LessonPage.objects.descendant_of(course)
+        .live()
+        .order_by("path")
+        .only(
+            "id",
+            "path",
+            "title",
+            "url_path",
+            "translation_key",
+            "estimated_minutes",
+            "slug",
+            "depth",
+            "required_activities",
+        )
+    )
+    done_keys = set()
+    started_keys = set()
+    if enrolment is not None:
+        for key, completed_at in LessonProgress.objects.filter(enrolment=enrolment).values_list(
+            "lesson_key", "completed_at"
+        ):
+            started_keys.add(key)
+            if completed_at is not None:
+                done_keys.add(key)
+    by_module = {
+        module.path: {"page": module, "lessons": [], "url": _child_url(course, base_url, module)}
+        for module in modules
+    }
+    flat = []
+    for lesson in lessons:
+        entry = by_module.get(lesson.path[: len(lesson.path) - ModulePage.steplen])
+        if entry is None:
+            continue
+        item = {
+            "page": lesson,
+            "url": _child_url(course, base_url, lesson),
+            "done": lesson.translation_key in done_keys,
+            "started": lesson.translation_key in started_keys,
+            "index": len(flat),
+        }
+        entry["lessons"].append(item)
+        flat.append(item)
+    module_entries = []
+    for module in modules:
+        entry = by_module[module.path]
+        entry["done"] = bool(entry["lessons"]) and all(item["done"] for item in entry["lessons"])
+        entry["done_count"] = sum(1 for item in entry["lessons"] if item["done"])
+        module_entries.append(entry)
+    total = len(flat)
+    done = sum(1 for item in flat if item["done"])
+    next_item = next((item for item in flat if not item["done"]), None)
+    return {
+        "modules": module_entries,
+        "lessons": flat,
+        "total": total,
+        "done": done,
+        "percent": round(100 * done / total) if total else 0,
+        "next_lesson": next_item,
+        "url": base_url,
+    }
+
+
+def course_page_context(request, course):
+    enrolment = enrolment_for(request.user, course)
+    outline = course_outline(request, course, enrolment)
+    return {
+        "enrolment": enrolment,
+        "outline": outline,
+        "can_enrol_others": request.user.is_authenticated and _may_enrol_others(request.user),
+    }
+
+
+def _may_enrol_others(user):
+    from .services import organisations_user_may_enrol
+
+    return bool(organisations_user_may_enrol(user))
+
+
+def module_page_context(request, module):
+    course = course_of(module)
+    enrolment = enrolment_for(request.user, course)
+    outline = course_outline(request, course, enrolment)
+    entry = next((item for item in outline["modules"] if item["page"].pk == module.pk), None)
+    return {"course": course, "enrolment": enrolment, "outline": outline, "module_entry": entry}
+
+
+def lesson_page_context(request, lesson):
+    """Everything the lesson page shows, or None when the lesson must not be served (404)."""
+    module = module_of(lesson)
+    course = course_of(module) if module is not None else None
+    is_preview = getattr(request, "is_preview", False)
+    if course is None or (not is_preview and not (course.live and module.live)):
+        return None
+    enrolment = enrolment_for(request.user, course)
+    state = {"course": course, "module": module, "enrolment": enrolment, "locked": False}
+    if enrolment is None and not is_preview:
+        state["locked"] = True
+        state["course_url"] = course.get_url(request)
+        return state
+    outline = course_outline(request, course, enrolment)
+    current = next((item for item in outline["lessons"] if item["page"].pk == lesson.pk), None)
+    index = current["index"] if current else None
+    lessons = outline["lessons"]
+    state.update(
+        {
+            "outline": outline,
+            "current": current,
+            "position": (index + 1) if index is not None else None,
+            "previous_lesson": lessons[index - 1] if index else None,
+            "next_lesson": lessons[index + 1] if index is not None and index + 1 < len(lessons) else None,
+            "lesson_done": bool(current and current["done"]),
+            "quiz_attempts": {},
+            "reflections": {},
+            "activities": {},
+        }
+    )
+    if enrolment is not None:
+        for attempt in QuizAttempt.objects.filter(enrolment=enrolment, lesson_key=lesson.translation_key):
+            state["quiz_attempts"].setdefault(attempt.block_id, []).append(attempt)
+        for progress in ActivityProgress.objects.filter(
+            enrolment=enrolment, lesson_key=lesson.translation_key
+        ):
+            state["activities"][progress.block_id] = progress
+        state["reflections"] = dict(
+            ReflectionAnswer.objects.filter(user=request.user, lesson_key=lesson.translation_key).values_list(
+                "block_id", "text"
+            )
+        )
+    return state
+
+
+def catalogue_context(request, catalogue):
+    """Courses below the catalogue, filtered by the GET parameters the filter form sends."""
+    from .forms import CatalogueFilterForm
+
+    form = CatalogueFilterForm(request.GET or None)
+    courses = CoursePage.objects.child_of(catalogue).live().order_by("path").defer_streamfields()
+    if form.is_valid():
+        data = form.cleaned_data
+        if data.get("topic"):
+            courses = courses.filter(topic=data["topic"])
+        if data.get("country"):
+            # Codes are validated two-letter words, so a substring match cannot cross codes.
+            courses = courses.filter(countries__contains=data["country"]) | courses.filter(countries="")
+        if data.get("language"):
+            courses = courses.filter(
+                translation_key__in=CoursePage.objects.live()
+                .filter(locale__language_code=data["language"])
+                .values("translation_key")
+            )
+        if data.get("duration"):
+            _code, _label, low, high = next(item for item in DURATION_CHOICES if item[0] == data["duration"])
+            courses = courses.filter(estimated_duration_minutes__gte=low)
+            if high is not None:
+                courses = courses.filter(estimated_duration_minutes__lte=high)
+    courses = list(courses)
+    languages = {}
+    names = dict(settings.LANGUAGES)
+    for key, code in (
+        CoursePage.objects.live()
+        .filter(translation_key__in=[course.translation_key for course in courses])
+        .values_list("translation_key", "locale__language_code")
+    ):
+        languages.setdefault(key, []).append(names.get(code, code))
+    enrolments = {}
+    if request.user.is_authenticated:
+        enrolments = {
+            enrolment.course_key: enrolment
+            for enrolment in Enrolment.objects.filter(
+                user=request.user, course_key__in=[course.translation_key for course in courses]
+            )
+        }
+    topics = dict(TOPIC_CHOICES)
+    entries = [
+        {
+            "page": course,
+            "topic": topics.get(course.topic, ""),
+            "languages": sorted(languages.get(course.translation_key, [])),
+            "enrolment": enrolments.get(course.translation_key),
+        }
+        for course in courses
+    ]
+    return {
+        "filter_form": form,
+        "courses": entries,
+        "filtered": bool(form.is_bound and form.is_valid() and any(form.cleaned_data.values())),
+        "country_choices": COUNTRY_CHOICES,
+    }
+
+
+def my_learning(request):
+    """Courses the user is enrolled in, in the current language where it exists, with progress and
+    the next incomplete lesson. Five queries however many courses."""
+    user = request.user
+    enrolments = list(Enrolment.objects.filter(user=user).order_by("-last_activity_at", "-enrolled_at"))
+    if not enrolments:
+        return {"in_progress": [], "completed": []}
+    language = translation.get_language()
+    keys = [enrolment.course_key for enrolment in enrolments]
+    versions = {}
+    for course in CoursePage.objects.live().filter(translation_key__in=keys).select_related("locale"):
+        chosen = versions.get(course.translation_key)
+        if chosen is None or (
+            course.locale.language_code == language and chosen.locale.language_code != language
+        ):
+            versions[course.translation_key] = course
+    lessons_by_course = {key: [] for key in versions}
+    courses = list(versions.values())
+    if courses:
+        from django.db.models import Q
+
+        condition = Q()
+        for course in courses:
+            condition |= Q(path__startswith=course.path, depth__gt=course.depth)
+        paths = {course.path: course.translation_key for course in courses}
+        for lesson in (
+            LessonPage.objects.live()
+            .filter(condition)
+            .order_by("path")
+            .only("path", "url_path", "translation_key")
+        ):
+            for path, key in paths.items():
+                if lesson.path.startswith(path):
+                    lessons_by_course[key].append(lesson)
+                    break
+    done = set(
+        LessonProgress.objects.filter(enrolment__in=enrolments, completed_at__isnull=False).values_list(
+            "enrolment_id", "lesson_key"
+        )
+    )
+    in_progress, completed = [], []
+    for enrolment in enrolments:
+        course = versions.get(enrolment.course_key)
+        if course is None:
+            continue
+        base_url = course.get_url(request) or ""
+        lessons = lessons_by_course.get(enrolment.course_key, [])
+        total = len(lessons)
+        finished = sum(1 for lesson in lessons if (enrolment.pk, lesson.translation_key) in done)
+        next_lesson = next(
+            (lesson for lesson in lessons if (enrolment.pk, lesson.translation_key) not in done), None
+        )
+        entry = {
+            "enrolment": enrolment,
+            "course": course,
+            "url": base_url,
+            "percent": round(100 * finished / total) if total else 0,
+            "done": finished,
+            "total": total,
+            "resume_url": _child_url(course, base_url, next_lesson) if next_lesson else base_url,
+            "resume_label": _("Resume") if finished else _("Start"),
+        }
+        (completed if enrolment.completed_at else in_progress).append(entry)
+    return {"in_progress": in_progress, "completed": completed}

@@ -1,0 +1,520 @@
+"""Writes: enrolment, lesson launches, quiz submissions, activity results and completion.
+
+Every learning event goes through ``tracking.services.record`` (one xAPI statement each) inside the
+same transaction as the progress rows it changes. Completion is decided from stored progress rows
+with a fixed number of queries per event: page content is never read to decide it."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import Avg, Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from accounts.models import Membership
+from accounts.selectors import organisations_where
+
+from .models import (
+    ActivityProgress,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+    LessonProgress,
+    QuizAttempt,
+    ReflectionAnswer,
+)
+from .quiz import attempt_allowed, score_submission
+from .selectors import course_of, module_of
+
+logger = logging.getLogger(__name__)
+
+
+class CourseActionError(Exception):
+    """A learner action that cannot be done; the message is translated and safe to show."""
+
+    status = 400
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+class NotEnrolledError(CourseActionError):
+    status = 403
+
+
+class NotFoundError(CourseActionError):
+    status = 404
+
+
+class DuplicateSubmissionError(CourseActionError):
+    status = 409
+
+
+# ---------------------------------------------------------------- statements
+
+
+def _iri(kind, key):
+    from tracking.services import activity_iri
+
+    return activity_iri(kind, str(key))
+
+
+def _name(title):
+    return {translation.get_language() or settings.LANGUAGE_CODE: str(title)}
+
+
+def _record(
+    user,
+    verb,
+    *,
+    enrolment,
+    kind,
+    key,
+    title,
+    activity_type=None,
+    result=None,
+    parent=None,
+    grouping=None,
+    extensions=None,
+):
+    from tracking.services import record
+
+    return record(
+        user=user,
+        verb=verb,
+        activity_id=_iri(kind, key),
+        activity_type=activity_type or kind,
+        name=_name(title),
+        result=result,
+        registration=enrolment.registration,
+        parent=parent,
+        grouping=grouping,
+        language=translation.get_language(),
+        extensions=extensions,
+    )
+
+
+class LessonTarget:
+    """A lesson with its module, course and the learner's enrolment: what each event needs."""
+
+    def __init__(self, user, lesson, module, course, enrolment):
+        self.user = user
+        self.lesson = lesson
+        self.module = module
+        self.course = course
+        self.enrolment = enrolment
+
+    @property
+    def lesson_iri(self):
+        return _iri("lesson", self.lesson.translation_key)
+
+    @property
+    def module_iri(self):
+        return _iri("module", self.module.translation_key)
+
+    @property
+    def course_iri(self):
+        return _iri("course", self.course.translation_key)
+
+
+def lesson_target(user, lesson):
+    """Resolve ``lesson`` for an event by ``user``; raise NotFoundError or NotEnrolledError."""
+    if not isinstance(lesson, LessonPage) or not lesson.live:
+        raise NotFoundError(_("This lesson is not available."))
+    module = module_of(lesson)
+    course = course_of(module) if module is not None else None
+    if course is None or not (course.live and module.live):
+        raise NotFoundError(_("This lesson is not available."))
+    if user is None or not user.is_authenticated:
+        raise NotEnrolledError(_("Log in and enrol in the course to take part."))
+    enrolment = Enrolment.objects.filter(user=user, course_key=course.translation_key).first()
+    if enrolment is None:
+        raise NotEnrolledError(_("Enrol in the course to take part in its lessons."))
+    return LessonTarget(user, lesson, module, course, enrolment)
+
+
+# ---------------------------------------------------------------- enrolment
+
+
+def enrol(user, course, *, enrolled_by=None):
+    """Enrol ``user`` in ``course`` (any language version). Returns (enrolment, created)."""
+    course = course.specific if not isinstance(course, CoursePage) else course
+    if not course.live:
+        raise NotFoundError(_("This course is not available."))
+    existing = Enrolment.objects.filter(user=user, course_key=course.translation_key).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            enrolment = Enrolment.objects.create(
+                user=user,
+                course_key=course.translation_key,
+                enrolled_by=enrolled_by,
+                last_activity_at=timezone.now(),
+            )
+            _record(
+                user,
+                "registered",
+                enrolment=enrolment,
+                kind="course",
+                key=course.translation_key,
+                title=course.title,
+            )
+    except IntegrityError:
+        # Two requests enrolled at once; the first one won and its enrolment is the one.
+        return Enrolment.objects.get(user=user, course_key=course.translation_key), False
+    return enrolment, True
+
+
+def organisations_user_may_enrol(actor):
+    """Organisations whose members ``actor`` may enrol: where they are a trainer or company admin."""
+    return organisations_where(actor, Membership.Role.TRAINER, Membership.Role.COMPANY_ADMIN)
+
+
+def learners_user_may_enrol(actor):
+    organisations = organisations_user_may_enrol(actor)
+    if not organisations:
+        return get_user_model().objects.none()
+    return (
+        get_user_model()
+        .objects.filter(memberships__organisation__in=organisations, is_active=True)
+        .exclude(pk=actor.pk)
+        .distinct()
+        .order_by("last_name", "first_name", "email")
+    )
+
+
+def enrol_others(actor, course, learners):
+    """Enrol several people on behalf of a trainer or company admin (also used by workshops).
+
+    Every learner must belong to an organisation where ``actor`` is a trainer or company admin;
+    otherwise nobody is enrolled. Returns a list of (learner, created)."""
+    allowed = set(learners_user_may_enrol(actor).values_list("pk", flat=True))
+    refused = [learner for learner in learners if learner.pk not in allowed]
+    if refused:
+        raise PermissionDenied(_("You may only enrol members of organisations where you train or manage."))
+    results = []
+    with transaction.atomic():
+        for learner in learners:
+            enrolment, created = enrol(learner, course, enrolled_by=actor)
+            results.append((learner, created))
+    return results
+
+
+# ---------------------------------------------------------------- lessons
+
+
+def relaunch_after():
+    return timedelta(minutes=settings.COURSES_RELAUNCH_MINUTES)
+
+
+def note_lesson_opened(enrolment, lesson, module, course, request=None):
+    """Record ``launched`` the first time a learner opens a lesson and again after a pause."""
+    now = timezone.now()
+    progress = LessonProgress.objects.filter(enrolment=enrolment, lesson_key=lesson.translation_key).first()
+    if (
+        progress is not None
+        and progress.last_launched_at
+        and now - progress.last_launched_at < relaunch_after()
+    ):
+        return progress
+    with transaction.atomic():
+        if progress is None:
+            progress, _created = LessonProgress.objects.get_or_create(
+                enrolment=enrolment,
+                lesson_key=lesson.translation_key,
+                defaults={"module_key": module.translation_key, "last_launched_at": now},
+            )
+        LessonProgress.objects.filter(pk=progress.pk).update(last_launched_at=now)
+        Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now)
+        _record(
+            enrolment.user,
+            "launched",
+            enrolment=enrolment,
+            kind="lesson",
+            key=lesson.translation_key,
+            title=lesson.title,
+            parent=[_iri("module", module.translation_key)],
+            grouping=[_iri("course", course.translation_key)],
+        )
+    return progress
+
+
+def mark_lesson_done(user, lesson):
+    """A reading-only lesson completes when the learner says they have read it."""
+    target = lesson_target(user, lesson)
+    if not lesson.is_reading_only:
+        raise CourseActionError(_("This lesson completes when you have finished its activities."))
+    with transaction.atomic():
+        return _complete_lesson(target)
+
+
+def save_reflection(user, lesson, block_id, text):
+    target = lesson_target(user, lesson)
+    if not any(child.id == block_id and child.block_type == "reflection" for child in lesson.body):
+        raise NotFoundError(_("This reflection prompt is not part of the lesson."))
+    text = (text or "").strip()
+    if not text:
+        raise CourseActionError(_("Write your answer before you save it."))
+    if len(text) > 5000:
+        raise CourseActionError(_("Keep your answer under 5000 characters."))
+    answer, _created = ReflectionAnswer.objects.update_or_create(
+        user=user, lesson_key=lesson.translation_key, block_id=block_id, defaults={"text": text}
+    )
+    _record(
+        user,
+        "experienced",
+        enrolment=target.enrolment,
+        kind="lesson",
+        key=f"{lesson.translation_key}/{block_id}",
+        activity_type="interaction",
+        title=lesson.title,
+        parent=[target.lesson_iri],
+        grouping=[target.module_iri, target.course_iri],
+    )
+    return answer
+
+
+# ---------------------------------------------------------------- quizzes
+
+
+def _quiz_block(lesson, block_id):
+    for child in lesson.body:
+        if child.id == block_id and child.block_type == "quiz":
+            return child.value
+    raise NotFoundError(_("This quiz is not part of the lesson."))
+
+
+def submit_quiz(user, lesson, block_id, data):
+    """Score one attempt on the server, store it and update progress. Returns the QuizAttempt.
+
+    ``data`` is the POST: answers plus ``attempt``, the attempt number the form was rendered for,
+    so a repeated submit of the same form stores nothing."""
+    target = lesson_target(user, lesson)
+    quiz = _quiz_block(lesson, block_id)
+    attempts = list(
+        QuizAttempt.objects.filter(
+            enrolment=target.enrolment, lesson_key=lesson.translation_key, block_id=block_id
+        )
+    )
+    try:
+        posted_number = int(data.get("attempt", ""))
+    except ValueError:
+        posted_number = None
+    if posted_number is not None and posted_number <= len(attempts):
+        raise DuplicateSubmissionError(_("You already submitted this attempt; its result is shown below."))
+    if posted_number != len(attempts) + 1:
+        raise CourseActionError(_("This quiz form is out of date. Reload the lesson and try again."))
+    allowed, reason = attempt_allowed(quiz, attempts)
+    if not allowed:
+        raise CourseActionError(reason)
+    result = score_submission(quiz, data)
+    quiz_key = f"{lesson.translation_key}/{block_id}"
+    quiz_iri = _iri("quiz", quiz_key)
+    try:
+        with transaction.atomic():
+            attempt = QuizAttempt.objects.create(
+                enrolment=target.enrolment,
+                lesson_key=lesson.translation_key,
+                block_id=block_id,
+                number=posted_number,
+                responses={question.id: question.selected for question in result.questions},
+                result=result.as_json(),
+                score_scaled=result.score_scaled,
+                passed=result.passed,
+                language=translation.get_language() or "",
+            )
+            for question in result.questions:
+                _record(
+                    user,
+                    "answered",
+                    enrolment=target.enrolment,
+                    kind="quiz",
+                    key=f"{quiz_key}/{question.id}",
+                    activity_type="interaction",
+                    title=quiz["title"],
+                    result={"success": question.correct, "response": "[,]".join(question.selected)},
+                    parent=[quiz_iri],
+                    grouping=[target.lesson_iri, target.course_iri],
+                )
+            _record(
+                user,
+                "passed" if result.passed else "failed",
+                enrolment=target.enrolment,
+                kind="quiz",
+                key=quiz_key,
+                activity_type="assessment",
+                title=quiz["title"],
+                result={
+                    "score": {
+                        "scaled": round(result.score_scaled, 4),
+                        "raw": result.correct_count,
+                        "min": 0,
+                        "max": len(result.questions),
+                    },
+                    "success": result.passed,
+                    "completion": True,
+                },
+                parent=[target.lesson_iri],
+                grouping=[target.module_iri, target.course_iri],
+                extensions={"https://w3id.org/xapi/comein/extensions/attempt": posted_number},
+            )
+            _apply_activity_result(
+                target,
+                block_id,
+                completed=result.passed,
+                passed=result.passed,
+                score_scaled=result.score_scaled,
+            )
+    except IntegrityError as error:
+        raise DuplicateSubmissionError(
+            _("You already submitted this attempt; its result is shown below.")
+        ) from error
+    return attempt
+
+
+# ---------------------------------------------------------------- activity results and completion
+
+
+def record_activity_result(user, lesson, block_id, *, completed, passed=None, score_scaled=None):
+    """Progress from an activity block (H5P now, scenarios later). Raises CourseActionError subclasses.
+
+    Returns the ActivityProgress row. Progress never goes backwards: a later failed try does not
+    undo an earlier completion."""
+    lesson = lesson.specific if not isinstance(lesson, LessonPage) else lesson
+    target = lesson_target(user, lesson)
+    if block_id not in lesson.required_activity_ids and not any(
+        child.id == block_id for child in lesson.body
+    ):
+        raise NotFoundError(_("This activity is not part of the lesson."))
+    if score_scaled is not None:
+        score_scaled = min(1.0, max(0.0, float(score_scaled)))
+    with transaction.atomic():
+        return _apply_activity_result(
+            target, block_id, completed=bool(completed), passed=passed, score_scaled=score_scaled
+        )
+
+
+def _apply_activity_result(target, block_id, *, completed, passed, score_scaled):
+    enrolment = target.enrolment
+    lesson_key = target.lesson.translation_key
+    progress, _created = ActivityProgress.objects.select_for_update().get_or_create(
+        enrolment=enrolment, lesson_key=lesson_key, block_id=block_id
+    )
+    progress.completed = progress.completed or bool(completed)
+    if passed is True:
+        progress.passed = True
+    elif passed is False and progress.passed is None:
+        progress.passed = False
+    score_improved = score_scaled is not None and (
+        progress.best_score_scaled is None or score_scaled > progress.best_score_scaled
+    )
+    if score_improved:
+        progress.best_score_scaled = score_scaled
+    progress.save()
+    if score_improved:
+        best = ActivityProgress.objects.filter(
+            enrolment=enrolment, best_score_scaled__isnull=False
+        ).aggregate(best=Avg("best_score_scaled"))["best"]
+        Enrolment.objects.filter(pk=enrolment.pk).update(best_score=best)
+        enrolment.best_score = best
+    required = target.lesson.required_activity_ids
+    if progress.is_done and block_id in required:
+        done = (
+            ActivityProgress.objects.filter(enrolment=enrolment, lesson_key=lesson_key, block_id__in=required)
+            .filter(Q(completed=True) | Q(passed=True))
+            .count()
+        )
+        if done >= len(required):
+            _complete_lesson(target)
+    return progress
+
+
+def _complete_lesson(target):
+    """Mark the lesson complete once, then the module and the course when they are. Returns True
+    when this call completed the lesson."""
+    enrolment, lesson, module, course = target.enrolment, target.lesson, target.module, target.course
+    now = timezone.now()
+    progress, _created = LessonProgress.objects.get_or_create(
+        enrolment=enrolment,
+        lesson_key=lesson.translation_key,
+        defaults={"module_key": module.translation_key, "last_launched_at": now},
+    )
+    if not LessonProgress.objects.filter(pk=progress.pk, completed_at__isnull=True).update(completed_at=now):
+        return False
+    user = target.user
+    _record(
+        user,
+        "completed",
+        enrolment=enrolment,
+        kind="lesson",
+        key=lesson.translation_key,
+        title=lesson.title,
+        result={"completion": True},
+        parent=[target.module_iri],
+        grouping=[target.course_iri],
+    )
+    finished = LessonProgress.objects.filter(enrolment=enrolment, completed_at__isnull=False)
+    module_lessons = LessonPage.objects.live().child_of(module).values("translation_key")
+    if module_lessons.count() == finished.filter(lesson_key__in=module_lessons).count():
+        _record(
+            user,
+            "completed",
+            enrolment=enrolment,
+            kind="module",
+            key=module.translation_key,
+            title=module.title,
+            result={"completion": True},
+            parent=[target.course_iri],
+        )
+    course_lessons = LessonPage.objects.live().descendant_of(course).values("translation_key")
+    total = course_lessons.count()
+    done = finished.filter(lesson_key__in=course_lessons).count()
+    percent = round(100 * done / total) if total else 100
+    Enrolment.objects.filter(pk=enrolment.pk).update(
+        lessons_completed=done, progress_percent=percent, last_activity_at=now
+    )
+    _record(
+        user,
+        "progressed",
+        enrolment=enrolment,
+        kind="course",
+        key=course.translation_key,
+        title=course.title,
+        result={"extensions": {"https://w3id.org/xapi/cmi5/result/extensions/progress": percent}},
+    )
+    if done >= total and Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(
+        completed_at=now
+    ):
+        enrolment.completed_at = now
+        result = {"completion": True}
+        if enrolment.best_score is not None:
+            result["score"] = {"scaled": round(enrolment.best_score, 4)}
+        _record(
+            user,
+            "completed",
+            enrolment=enrolment,
+            kind="course",
+            key=course.translation_key,
+            title=course.title,
+            result=result,
+        )
+        transaction.on_commit(lambda: issue_certificate(user, course))
+    return True
+
+
+def issue_certificate(user, course):
+    """Ask certificates to issue what the course's rule grants; skipped only if that app is absent."""
+    try:
+        from certificates.services import issue_if_earned
+    except ModuleNotFoundError as error:
+        if error.name in ("certificates", "certificates.services"):
+            logger.info("certificates app not installed; no certificate for %s", course)
+            return None
+        raise
+    return issue_if_earned(user, course)
