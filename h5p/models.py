@@ -68,6 +68,8 @@ class H5PContentUserData(models.Model):
     data_type = models.CharField(max_length=100, default="state")
     sub_content_id = models.CharField(max_length=100, default="0")
     data = models.TextField()
+    # H5P's "invalidate" flag: the state no longer fits once the package is replaced.
+    invalidate_on_change = models.BooleanField(default=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

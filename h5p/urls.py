@@ -1,3 +1,20 @@
+from django.urls import path
+
+from . import views
+
 app_name = "h5p"
 
-urlpatterns = []
+urlpatterns = [
+    # The root is never fetched itself; the player appends h5p.json, content/… and library folders.
+    path(
+        "content/<uuid:uid>/<int:revision>/", views.serve_content, {"path": "h5p.json"}, name="content_root"
+    ),
+    path("content/<uuid:uid>/<int:revision>/<path:path>", views.serve_content, name="content"),
+    path("xapi/<int:lesson_id>/<str:block_id>/", views.capture, name="capture"),
+    path("done/<int:lesson_id>/<str:block_id>/", views.mark_done_view, name="mark_done"),
+    path(
+        "user-data/<uuid:uid>/<int:lesson_id>/<str:block_id>/<str:data_type>/<str:sub_content_id>/",
+        views.content_user_data,
+        name="content_user_data",
+    ),
+]
