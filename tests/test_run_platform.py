@@ -1,0 +1,66 @@
+"""`make run` serves through `manage.py run_platform`: web, worker and beat start, and stop together."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.mark.worker
+def test_run_platform_serves_and_sigterm_stops_every_process(tmp_path):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "website.settings.dev",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "VAR_DIR": str(tmp_path / "var"),
+        "PYTHONUNBUFFERED": "1",
+    }
+    env.pop("CELERY_BROKER_URL", None)  # a bare machine: the filesystem broker
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True
+    )
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "run_platform", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        body = None
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and body is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
+                    body = response.read().decode()
+            except OSError:
+                time.sleep(0.5)
+        assert body == '{"status": "ok"}'
+        children = subprocess.run(
+            ["pgrep", "-g", str(os.getpgid(process.pid))], capture_output=True, text=True
+        ).stdout.split()
+        assert len(children) >= 4  # run_platform itself, web, worker (+ its pool) and beat
+    finally:
+        os.killpg(os.getpgid(process.pid), signal.SIGTERM)
+        output, _ = process.communicate(timeout=30)
+    assert "Stopped web, worker and beat." in output
+    time.sleep(1)
+    leftover = subprocess.run(["pgrep", "-f", f"runserver 127.0.0.1:{port}"], capture_output=True, text=True)
+    assert leftover.stdout.strip() == ""
