@@ -1,0 +1,264 @@
+"""Reads that the dashboard, the verification page, the admin and the exports share.
+
+Courses are read through ``django.apps`` at call time and through the attributes the contract names
+(``translation_key``, ``certificate_requires_pass_mark``, ``certificate_validity_months``,
+``refresher_course``), so this app imports no courses module when it loads."""
+
+import base64
+import mimetypes
+from functools import lru_cache
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils import timezone
+
+from .models import Certificate
+
+
+def activity_iri(kind, key):
+    try:
+        from tracking.services import activity_iri as tracking_iri
+    except ImportError:
+        # Same shape as the tracking contract, for the window in which tracking is not installed.
+        return f"{settings.SITE_URL}/xapi/activities/{kind}/{key}"
+    return tracking_iri(kind, key)
+
+
+def _model(app_label, name):
+    try:
+        return apps.get_model(app_label, name)
+    except LookupError:
+        return None
+
+
+def specific(page):
+    return getattr(page, "specific", page) if page is not None else None
+
+
+def enrolment_of(user, course_key):
+    Enrolment = _model("courses", "Enrolment")
+    if Enrolment is None:
+        return None
+    return Enrolment.objects.filter(user=user, course_key=course_key).first()
+
+
+def score_percent(best_score):
+    """Courses stores the best score as a scaled value (0–1); the pass mark is a percentage."""
+    if best_score is None:
+        return None
+    return float(best_score) * 100
+
+
+def meets_rule(course, enrolment):
+    """True when the enrolment fulfils the course's certificate rule: completed, and the pass mark if set."""
+    if enrolment is None or enrolment.completed_at is None:
+        return False
+    pass_mark = getattr(course, "certificate_requires_pass_mark", None)
+    if pass_mark is None:
+        return True
+    score = score_percent(enrolment.best_score)
+    return score is not None and score + 1e-9 >= pass_mark
+
+
+def course_in_language(course, language):
+    """The translation of ``course`` in ``language`` when it exists, else the course itself."""
+    Locale = _model("wagtailcore", "Locale")
+    if hasattr(course, "get_translation_or_none"):
+        locale = Locale.objects.filter(language_code=language).first()
+        if locale is not None and getattr(course, "locale_id", None) != locale.pk:
+            translated = course.get_translation_or_none(locale)
+            if translated is not None:
+                return specific(translated)
+    return course
+
+
+def certificate_language(user, course):
+    codes = {code for code, _name in settings.LANGUAGES}
+    if user.preferred_language in codes:
+        return user.preferred_language
+    locale = getattr(course, "locale", None)
+    if locale is not None and locale.language_code in codes:
+        return locale.language_code
+    return settings.LANGUAGE_CODE
+
+
+def latest_certificate(user, course_key):
+    return Certificate.objects.filter(user=user, course_key=course_key).order_by("-issued_at", "-pk").first()
+
+
+def certificates_of(user):
+    return (
+        Certificate.objects.filter(user=user).select_related("course", "issuer").order_by("-issued_at", "-pk")
+    )
+
+
+def dashboard_certificates(user):
+    """The learner's certificates, newest first, each annotated with a renewal link when it is due."""
+    result = []
+    renewed = set(
+        Certificate.objects.filter(user=user, renews__isnull=False).values_list("renews_id", flat=True)
+    )
+    for certificate in certificates_of(user):
+        certificate.renewal_url = None
+        if certificate.pk not in renewed and renewal_due(certificate):
+            target = renewal_course(certificate)
+            if target is not None:
+                certificate.renewal_url = getattr(target, "url", None)
+                certificate.renewal_title = target.title
+        result.append(certificate)
+    return result
+
+
+def renewal_due(certificate, today=None):
+    if certificate.status == Certificate.Status.REVOKED or certificate.expires_on is None:
+        return False
+    days = certificate.days_left(today)
+    return days is not None and days <= max(settings.CERTIFICATES_REMINDER_DAYS)
+
+
+def renewal_course(certificate):
+    """Where a holder goes to renew: the course's refresher when it names one, else the course itself."""
+    course = specific(certificate.course)
+    if course is None:
+        return None
+    target = specific(getattr(course, "refresher_course", None)) or course
+    return course_in_language(target, certificate.language)
+
+
+def courses_renewed_by(course):
+    """Course pages (any language) that name ``course`` as their refresher."""
+    CoursePage = _model("courses", "CoursePage")
+    if CoursePage is None or not hasattr(CoursePage, "refresher_course"):
+        return []
+    return list(CoursePage.objects.filter(refresher_course__translation_key=course.translation_key))
+
+
+def course_pages():
+    """One page per course (the default language when it exists), for choosing a course."""
+    CoursePage = _model("courses", "CoursePage")
+    if CoursePage is None:
+        return []
+    seen = {}
+    for page in CoursePage.objects.select_related("locale").order_by("title"):
+        if page.translation_key not in seen or page.locale.language_code == settings.LANGUAGE_CODE:
+            seen[page.translation_key] = page
+    return sorted(seen.values(), key=lambda page: page.title.lower())
+
+
+def course_by_key(course_key):
+    for page in course_pages():
+        if str(page.translation_key) == str(course_key):
+            return page
+    return None
+
+
+def managed_user_ids(user):
+    """Ids of people whose certificates ``user`` may handle; None means everyone (staff)."""
+    if user.is_superuser or user.has_perm("certificates.add_certificate"):
+        return None
+    Membership = _model("accounts", "Membership")
+    organisations = Membership.objects.filter(
+        user=user, role__in=[Membership.Role.TRAINER, Membership.Role.COMPANY_ADMIN]
+    ).values_list("organisation_id", flat=True)
+    return set(
+        Membership.objects.filter(organisation_id__in=list(organisations)).values_list("user_id", flat=True)
+    )
+
+
+def can_manage(user):
+    if not user.is_authenticated:
+        return False
+    ids = managed_user_ids(user)
+    return ids is None or bool(ids)
+
+
+def learners_of_course(manager, course_key):
+    """People enrolled in the course whom ``manager`` may handle, with their current certificate."""
+    User = get_user_model()
+    Enrolment = _model("courses", "Enrolment")
+    enrolled = Enrolment.objects.filter(course_key=course_key) if Enrolment else None
+    holders = Certificate.objects.filter(course_key=course_key).values("user_id")
+    people = User.objects.filter(
+        Q(pk__in=enrolled.values("user_id")) | Q(pk__in=holders)
+        if enrolled is not None
+        else Q(pk__in=holders)
+    )
+    allowed = managed_user_ids(manager)
+    if allowed is not None:
+        people = people.filter(pk__in=allowed)
+    people = list(people.order_by("last_name", "first_name", "email"))
+    latest = {}
+    for certificate in Certificate.objects.filter(course_key=course_key, user__in=people).order_by(
+        "issued_at"
+    ):
+        latest[certificate.user_id] = certificate
+    completed = {}
+    if Enrolment is not None:
+        completed = dict(
+            Enrolment.objects.filter(course_key=course_key, user__in=people).values_list(
+                "user_id", "completed_at"
+            )
+        )
+    for person in people:
+        person.certificate = latest.get(person.pk)
+        person.completed_at = completed.get(person.pk)
+    return people
+
+
+def exportable_certificates(manager, course_key, user_ids=None):
+    certificates = Certificate.objects.filter(course_key=course_key).not_revoked()
+    allowed = managed_user_ids(manager)
+    if allowed is not None:
+        certificates = certificates.filter(user_id__in=allowed)
+    if user_ids:
+        certificates = certificates.filter(user_id__in=user_ids)
+    return certificates.select_related("issuer", "user").order_by("holder_name", "pk")
+
+
+@lru_cache(maxsize=64)
+def _logo_data_uri(name, size):
+    from django.core.files.storage import default_storage
+
+    with default_storage.open(name, "rb") as handle:
+        data = handle.read()
+    mime = mimetypes.guess_type(name)[0] or "image/png"
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+def issuer_of(certificate):
+    """Name and logo shown as the issuer; the platform operator when the certificate names none."""
+    organisation = certificate.issuer
+    if organisation is None:
+        from accounts.services import default_organisation
+
+        organisation = default_organisation()
+    logo = None
+    if organisation.logo:
+        try:
+            logo = _logo_data_uri(organisation.logo.name, organisation.logo.size)
+        except OSError:
+            logo = None
+    return {
+        "organisation": organisation,
+        "name": organisation.issuer_name or organisation.name,
+        "logo": logo,
+        "logo_name": organisation.logo.name if organisation.logo else "",
+    }
+
+
+def certificates_due_for_reminder(threshold, lower_threshold, today=None):
+    """Valid certificates expiring within ``threshold`` days (but more than ``lower_threshold``) that
+    have not had this reminder or a later one."""
+    today = today or timezone.localdate()
+    from datetime import timedelta
+
+    return (
+        Certificate.objects.currently_valid(today)
+        .filter(expires_on__lte=today + timedelta(days=threshold))
+        .filter(expires_on__gt=today + timedelta(days=lower_threshold))
+        .filter(Q(last_reminder_days__isnull=True) | Q(last_reminder_days__gt=threshold))
+        .exclude(renewals__isnull=False)
+        .select_related("user", "course")
+    )

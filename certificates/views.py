@@ -1,0 +1,286 @@
+"""Public verification (no login), learner downloads, and the trainer's issue-and-export page."""
+
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
+
+from . import codes, openbadges, selectors, services
+from .forms import LookupForm, ManageForm
+from .models import Certificate, CertificateExport
+
+
+def _client_address(request):
+    return request.META.get("REMOTE_ADDR") or "unknown"
+
+
+def _rate_limited(request):
+    """Count this look-up against the client's allowance; True when it is used up."""
+    key = f"certificates:verify:{_client_address(request)}"
+    window = settings.CERTIFICATES_VERIFY_RATE_WINDOW
+    cache.add(key, 0, window)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, window)
+        count = 1
+    return count > settings.CERTIFICATES_VERIFY_RATE_LIMIT
+
+
+def _problem(request, kind, status, code_text=""):
+    response = render(
+        request,
+        "certificates/verify_problem.html",
+        {"kind": kind, "code_text": code_text[:40], "form": LookupForm()},
+        status=status,
+    )
+    if status == 429:
+        response["Retry-After"] = str(settings.CERTIFICATES_VERIFY_RATE_WINDOW)
+    return response
+
+
+def _find(code_text):
+    """(certificate or None, problem kind or None) for what a visitor typed."""
+    try:
+        code = codes.normalise(code_text)
+    except codes.MalformedCode:
+        return None, "malformed"
+    certificate = Certificate.objects.select_related("issuer").filter(verification_code=code).first()
+    if certificate is None:
+        return None, "unknown"
+    return certificate, None
+
+
+@never_cache
+def lookup(request):
+    form = LookupForm(request.GET or None)
+    if request.GET and form.is_valid():
+        return redirect("certificates:verify", codes.grouped(form.cleaned_data["code"]))
+    return render(request, "certificates/lookup.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@never_cache
+def verify(request, code):
+    if _rate_limited(request):
+        return _problem(request, "rate_limited", 429)
+    certificate, problem = _find(code)
+    if problem == "malformed":
+        return _problem(request, problem, 400, code)
+    if problem == "unknown":
+        # The same answer for every wrong code: nothing about which codes exist or whose they are.
+        return _problem(request, problem, 404, code)
+    if code != certificate.code_display:
+        return redirect("certificates:verify", certificate.code_display)
+    issuer = selectors.issuer_of(certificate)
+    return render(
+        request,
+        "certificates/verify.html",
+        {
+            "certificate": certificate,
+            "status": certificate.current_status(),
+            "issuer": issuer,
+            "form": LookupForm(),
+        },
+    )
+
+
+@never_cache
+def verify_json(request, code):
+    """Machine-readable status for verifiers that hold an Open Badges credential."""
+    if _rate_limited(request):
+        return JsonResponse({"error": "rate_limited"}, status=429)
+    certificate, problem = _find(code)
+    if problem:
+        return JsonResponse({"error": problem}, status=400 if problem == "malformed" else 404)
+    return JsonResponse(
+        {
+            "code": certificate.code_display,
+            "status": certificate.current_status().value,
+            "holder": certificate.holder_name,
+            "course": certificate.course_title,
+            "issued": certificate.issued_at.date().isoformat(),
+            "valid_until": certificate.expires_on.isoformat() if certificate.expires_on else None,
+            "issuer": selectors.issuer_of(certificate)["name"],
+            "revoked_at": certificate.revoked_at.isoformat() if certificate.revoked_at else None,
+        }
+    )
+
+
+def _badge_response(certificate):
+    token = openbadges.credential_jwt(certificate)
+    response = HttpResponse(token, content_type=openbadges.MEDIA_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="open-badge-{certificate.code_display}.jwt"'
+    return response
+
+
+@never_cache
+def public_badge(request, code):
+    if _rate_limited(request):
+        return _problem(request, "rate_limited", 429)
+    certificate, problem = _find(code)
+    if problem:
+        return _problem(request, problem, 400 if problem == "malformed" else 404, code)
+    if certificate.status == Certificate.Status.REVOKED:
+        return _problem(request, "revoked", 410, code)
+    return _badge_response(certificate)
+
+
+def jwks(request):
+    response = JsonResponse(openbadges.keys.jwks())
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def issuer(request, slug):
+    from accounts.models import Organisation
+
+    organisation = get_object_or_404(Organisation, slug=slug)
+    profile = openbadges.issuer_profile(organisation, organisation.issuer_name or organisation.name)
+    profile["@context"] = openbadges.CONTEXTS
+    profile["publicKey"] = openbadges.absolute("certificates:jwks")
+    response = HttpResponse(json.dumps(profile, ensure_ascii=False), content_type="application/json")
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _own_or_managed(request, code):
+    try:
+        normalised = codes.normalise(code)
+    except codes.MalformedCode as error:
+        raise Http404 from error
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("issuer"), verification_code=normalised
+    )
+    if certificate.user_id != request.user.pk:
+        allowed = selectors.managed_user_ids(request.user)
+        if allowed is not None and certificate.user_id not in allowed:
+            raise Http404
+    return certificate
+
+
+@login_required
+@never_cache
+def download_pdf(request, code):
+    from .pdf import ensure_pdf
+
+    certificate = _own_or_managed(request, code)
+    # Normally the task has rendered it already; this covers a worker that is behind or a changed logo.
+    ensure_pdf(certificate)
+    return FileResponse(
+        certificate.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"certificate-{certificate.code_display}.pdf",
+        content_type="application/pdf",
+    )
+
+
+@login_required
+@never_cache
+def download_badge(request, code):
+    return _badge_response(_own_or_managed(request, code))
+
+
+@login_required
+@never_cache
+def manage(request):
+    """Trainers and company admins: issue certificates to selected learners or export them as a ZIP."""
+    if not selectors.can_manage(request.user):
+        raise Http404
+    courses = selectors.course_pages()
+    form = ManageForm(request.POST or request.GET or None, courses=courses)
+    course = learners = None
+    if form.is_bound and form.is_valid():
+        course = form.cleaned_data["course"]
+        learners = selectors.learners_of_course(request.user, course.translation_key)
+    if request.method == "POST" and course is not None:
+        allowed = {person.pk: person for person in learners}
+        chosen = [allowed[pk] for pk in form.cleaned_data["learners"] if pk in allowed]
+        action = request.POST.get("action")
+        if action == "issue":
+            if not chosen:
+                messages.error(request, _("Choose at least one learner."))
+            else:
+                with transaction.atomic():
+                    for person in chosen:
+                        services.issue(person, course, issued_by=request.user)
+                messages.success(
+                    request,
+                    ngettext(
+                        "Certificate issued or confirmed for %(count)d learner.",
+                        "Certificates issued or confirmed for %(count)d learners.",
+                        len(chosen),
+                    )
+                    % {"count": len(chosen)},
+                )
+                return redirect(f"{reverse('certificates:manage')}?course={course.translation_key}")
+        elif action == "export":
+            export = services.start_export(
+                request.user, course.translation_key, course.title, [person.pk for person in chosen] or None
+            )
+            if not export.total:
+                export.delete()
+                messages.error(request, _("There are no certificates to export for this choice."))
+            else:
+                from .tasks import build_certificate_export
+
+                transaction.on_commit(lambda: build_certificate_export.delay(export.pk))
+                return redirect("certificates:export", export.uuid)
+        else:
+            messages.error(request, _("Choose what to do with the selected learners."))
+    return render(
+        request,
+        "certificates/manage.html",
+        {"form": form, "course": course, "learners": learners, "courses": courses},
+    )
+
+
+def _own_export(request, export_uuid):
+    return get_object_or_404(CertificateExport, uuid=export_uuid, requested_by=request.user)
+
+
+@login_required
+@never_cache
+def export_detail(request, export_uuid):
+    return render(request, "certificates/export.html", {"export": _own_export(request, export_uuid)})
+
+
+@login_required
+@never_cache
+def export_status(request, export_uuid):
+    export = _own_export(request, export_uuid)
+    return JsonResponse(
+        {
+            "state": export.state,
+            "state_label": export.get_state_display(),
+            "done": export.done,
+            "total": export.total,
+            "percent": export.percent,
+            "download_url": reverse("certificates:export_download", args=[export.uuid])
+            if export.state == CertificateExport.State.DONE
+            else None,
+        }
+    )
+
+
+@login_required
+@never_cache
+def export_download(request, export_uuid):
+    export = _own_export(request, export_uuid)
+    if export.state != CertificateExport.State.DONE or not export.archive:
+        return redirect("certificates:export", export.uuid)
+    return FileResponse(
+        export.archive.open("rb"),
+        as_attachment=True,
+        filename=export.archive.name.rsplit("/", 1)[-1],
+        content_type="application/zip",
+    )
