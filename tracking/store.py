@@ -135,6 +135,18 @@ def link_hashes(statement):
     return agents, {activity_hash(iri) for iri in activities}
 
 
+def normalise_context_activities(statement):
+    """Statements are returned with every contextActivities value as an array (the canonical form)."""
+    for holder in (statement, statement.get("object") if isinstance(statement.get("object"), dict) else None):
+        context = (holder or {}).get("context")
+        if context and isinstance(context.get("contextActivities"), dict):
+            context["contextActivities"] = {
+                key: items if isinstance(items, list) else [items]
+                for key, items in context["contextActivities"].items()
+            }
+    return statement
+
+
 def _normalise_for_comparison(statement, keep_timestamp):
     value = {key: item for key, item in statement.items() if key not in ("stored", "authority", "version")}
     if "id" in value:
@@ -175,7 +187,7 @@ def store_statements(statements, *, organisation, authority, user=None, version=
             raise StatementError(f"statements[{index}].id: the same id appears twice in one request")
         seen.add(statement_id)
         statement["id"] = statement_id
-        prepared.append(statement)
+        prepared.append(normalise_context_activities(statement))
 
     ids = [statement["id"] for statement in prepared]
     existing = {
@@ -278,7 +290,7 @@ def store_statements(statements, *, organisation, authority, user=None, version=
             enqueue_for_forwarding(rows, new)
     except IntegrityError as error:
         # Another request stored the same id between our check and our insert.
-        raise Conflict(str(error)) from error
+        raise Conflict("") from error
     return ids, rows
 
 

@@ -1,0 +1,98 @@
+"""about, activities and agents."""
+
+import json
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+
+from ..models import Statement, StatementActivity
+from ..query import QueryError, parse_agent
+from ..store import activity_hash
+from ..validation import StatementError, check_iri
+from .base import bad_request, check_params, finish, json_response, lrs_resource
+
+SUPPORTED_VERSIONS = ["2.0.0", "1.0.3"]
+
+
+@csrf_exempt
+def about(request):
+    """Open to everyone: clients read it to learn which versions this LRS speaks."""
+    if request.method not in ("GET", "HEAD", "OPTIONS"):
+        response = json_response({"error": _("Method not allowed here.")}, status=405)
+        response["Allow"] = "GET, HEAD"
+        return finish(request, response)
+    if request.method == "OPTIONS":
+        return finish(request, HttpResponse(status=200))
+    response = json_response({"version": SUPPORTED_VERSIONS, "extensions": {}})
+    if request.method == "HEAD":
+        response["Content-Length"] = str(len(response.content))
+        response.content = b""
+    return finish(request, response)
+
+
+def _definition_of(organisation_id, iri):
+    """The most recent definition of an activity in this organisation's statements."""
+    hashed = activity_hash(iri)
+    row = (
+        Statement.objects.filter(organisation_id=organisation_id, object_hash=hashed)
+        .order_by("-stored", "-id")
+        .values_list("raw", flat=True)
+        .first()
+    )
+    candidates = []
+    if row is None:
+        statement_id = (
+            StatementActivity.objects.filter(organisation_id=organisation_id, activity_hash=hashed)
+            .order_by("-stored")
+            .values_list("statement_id", flat=True)
+            .first()
+        )
+        if statement_id:
+            row = Statement.objects.filter(pk=statement_id).values_list("raw", flat=True).first()
+    if row is None:
+        return None
+    statement = json.loads(row)
+    candidates.append(statement.get("object"))
+    for holder in (statement, statement.get("object") or {}):
+        for items in ((holder.get("context") or {}).get("contextActivities") or {}).values():
+            candidates.extend(items if isinstance(items, list) else [items])
+    for candidate in candidates:
+        if isinstance(candidate, dict) and candidate.get("id") == iri and "definition" in candidate:
+            return candidate["definition"]
+    return None
+
+
+@lrs_resource(["GET"])
+def activities(request, key):
+    check_params(request, ["activityId"])
+    iri = request.GET.get("activityId")
+    if not iri:
+        raise bad_request(_("The activityId parameter is required."))
+    try:
+        check_iri(iri, "activityId")
+    except StatementError as error:
+        raise bad_request(str(error)) from error
+    activity = {"objectType": "Activity", "id": iri}
+    definition = _definition_of(key.organisation_id, iri)
+    if definition:
+        activity["definition"] = definition
+    return json_response(activity)
+
+
+@lrs_resource(["GET"])
+def agents(request, key):
+    check_params(request, ["agent"])
+    if not request.GET.get("agent"):
+        raise bad_request(_("The agent parameter is required."))
+    try:
+        agent = parse_agent(request.GET["agent"])
+    except QueryError as error:
+        raise bad_request(str(error)) from error
+    person = {"objectType": "Person"}
+    if "name" in agent:
+        person["name"] = [agent["name"]]
+    for ifi in ("mbox", "mbox_sha1sum", "openid", "account"):
+        if ifi in agent:
+            person[ifi] = [agent[ifi]]
+    return json_response(person)
