@@ -24,7 +24,11 @@ def text_block(html="<p>Read this.</p>", block_id=None):
 
 
 def reflection_block(prompt="What will you change in your team?", block_id=None):
-    return {"type": "reflection", "value": {"prompt": prompt, "guidance": ""}, "id": block_id or str(uuid.uuid4())}
+    return {
+        "type": "reflection",
+        "value": {"prompt": prompt, "guidance": ""},
+        "id": block_id or str(uuid.uuid4()),
+    }
 
 
 def quiz_block(block_id="quiz-1", pass_mark=100, max_attempts=0, retry_policy="until_passed", required=True):
@@ -48,12 +52,24 @@ def quiz_block(block_id="quiz-1", pass_mark=100, max_attempts=0, retry_policy="u
                     "value": {
                         "question": "Who checks the work permit before the first day?",
                         "options": [
-                            {"type": "item", "id": "o1a", "value": {"text": "The new colleague alone",
-                                                                    "correct": False,
-                                                                    "feedback": "FEEDBACK-WRONG-1A"}},
-                            {"type": "item", "id": "o1b", "value": {"text": "The employer",
-                                                                    "correct": True,
-                                                                    "feedback": "FEEDBACK-RIGHT-1B"}},
+                            {
+                                "type": "item",
+                                "id": "o1a",
+                                "value": {
+                                    "text": "The new colleague alone",
+                                    "correct": False,
+                                    "feedback": "FEEDBACK-WRONG-1A",
+                                },
+                            },
+                            {
+                                "type": "item",
+                                "id": "o1b",
+                                "value": {
+                                    "text": "The employer",
+                                    "correct": True,
+                                    "feedback": "FEEDBACK-RIGHT-1B",
+                                },
+                            },
                         ],
                     },
                 },
@@ -63,12 +79,25 @@ def quiz_block(block_id="quiz-1", pass_mark=100, max_attempts=0, retry_policy="u
                     "value": {
                         "question": "Which documents help recognise a qualification?",
                         "options": [
-                            {"type": "item", "id": "o2a", "value": {"text": "Diploma", "correct": True,
-                                                                    "feedback": ""}},
-                            {"type": "item", "id": "o2b", "value": {"text": "Bus ticket", "correct": False,
-                                                                    "feedback": "FEEDBACK-WRONG-2B"}},
-                            {"type": "item", "id": "o2c", "value": {"text": "Work references",
-                                                                    "correct": True, "feedback": ""}},
+                            {
+                                "type": "item",
+                                "id": "o2a",
+                                "value": {"text": "Diploma", "correct": True, "feedback": ""},
+                            },
+                            {
+                                "type": "item",
+                                "id": "o2b",
+                                "value": {
+                                    "text": "Bus ticket",
+                                    "correct": False,
+                                    "feedback": "FEEDBACK-WRONG-2B",
+                                },
+                            },
+                            {
+                                "type": "item",
+                                "id": "o2c",
+                                "value": {"text": "Work references", "correct": True, "feedback": ""},
+                            },
                         ],
                     },
                 },
@@ -101,10 +130,22 @@ def quiz_block(block_id="quiz-1", pass_mark=100, max_attempts=0, retry_policy="u
     }
 
 
-CORRECT_ANSWERS = {"q-q1": ["o1b"], "q-q2": ["o2a", "o2c"], "q-q3": ["false"], "q-q4-i1": ["1"],
-                   "q-q4-i2": ["2"], "q-q4-i3": ["3"]}
-WRONG_ANSWERS = {"q-q1": ["o1a"], "q-q2": ["o2b"], "q-q3": ["true"], "q-q4-i1": ["3"], "q-q4-i2": ["2"],
-                 "q-q4-i3": ["1"]}
+CORRECT_ANSWERS = {
+    "q-q1": ["o1b"],
+    "q-q2": ["o2a", "o2c"],
+    "q-q3": ["false"],
+    "q-q4-i1": ["1"],
+    "q-q4-i2": ["2"],
+    "q-q4-i3": ["3"],
+}
+WRONG_ANSWERS = {
+    "q-q1": ["o1a"],
+    "q-q2": ["o2b"],
+    "q-q3": ["true"],
+    "q-q4-i1": ["3"],
+    "q-q4-i2": ["2"],
+    "q-q4-i3": ["1"],
+}
 
 
 def english_home():
@@ -129,20 +170,34 @@ def _publish(parent, page):
     return page
 
 
-def make_course(catalogue, *, title="Hiring refugees", slug="hiring", modules=2, lessons_per_module=2,
-                bodies=None, **fields):
+def make_course(
+    catalogue,
+    *,
+    title="Hiring refugees",
+    slug="hiring",
+    modules=2,
+    lessons_per_module=2,
+    bodies=None,
+    **fields,
+):
     """A published course. ``bodies`` maps (module index, lesson index) to a list of raw blocks."""
     bodies = bodies or {}
     fields.setdefault("summary", "What employers need to know.")
     course = _publish(catalogue, CoursePage(title=title, slug=slug, **fields))
     for m in range(modules):
-        module = _publish(course, ModulePage(title=f"Module {m + 1}", slug=f"module-{m + 1}", summary="Module"))
+        module = _publish(
+            course, ModulePage(title=f"Module {m + 1}", slug=f"module-{m + 1}", summary="Module")
+        )
         for n in range(lessons_per_module):
             body = bodies.get((m, n), [text_block(f"<p>Lesson {m + 1}.{n + 1}</p>")])
             _publish(
                 module,
-                LessonPage(title=f"Lesson {m + 1}.{n + 1}", slug=f"lesson-{m + 1}-{n + 1}",
-                           summary="A lesson", body=json.dumps(body)),
+                LessonPage(
+                    title=f"Lesson {m + 1}.{n + 1}",
+                    slug=f"lesson-{m + 1}-{n + 1}",
+                    summary="A lesson",
+                    body=json.dumps(body),
+                ),
             )
     return course
 

@@ -1,0 +1,272 @@
+from django.contrib.messages import get_messages
+from django.urls import reverse
+
+from courses import services
+from courses.models import Enrolment, LessonProgress, QuizAttempt, ReflectionAnswer
+from courses.tests.factories import CORRECT_ANSWERS, WRONG_ANSWERS, lessons_of, make_course, quiz_block
+
+
+def quiz_url(lesson, block_id="quiz-1"):
+    return reverse("courses:submit_quiz", args=[lesson.pk, block_id])
+
+
+def answers(data, attempt):
+    return dict(data, attempt=str(attempt))
+
+
+def messages_of(response):
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def test_anonymous_visitor_sees_the_outline_and_a_call_to_log_in(client, course):
+    response = client.get(course.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Lesson 1.1" in html and "Log in to enrol" in html
+    assert lessons_of(course)[0].url not in html
+
+
+def test_enrolled_learner_sees_lesson_links_and_a_start_button(learner_client, course, enrolled):
+    html = learner_client.get(course.url).content.decode()
+    assert lessons_of(course)[0].url in html and "Start the first lesson" in html
+
+
+def test_self_enrolment_by_post(learner_client, course, learner):
+    response = learner_client.post(reverse("courses:enrol", args=[course.pk]))
+    assert response.status_code == 302 and Enrolment.objects.filter(user=learner).count() == 1
+
+
+def test_enrolment_in_an_unknown_course_is_not_found(learner_client):
+    assert learner_client.post(reverse("courses:enrol", args=[999999])).status_code == 404
+
+
+def test_unenrolled_learner_gets_403_and_no_lesson_content(learner_client, course):
+    response = learner_client.get(lessons_of(course)[1].url)
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "Enrol in the course to read it" in html and "Before the quiz" not in html
+
+
+def test_anonymous_visitor_cannot_read_a_lesson(client, course):
+    assert client.get(lessons_of(course)[0].url).status_code == 403
+
+
+def test_lesson_of_an_unpublished_course_is_not_found(learner_client, course, enrolled):
+    lesson = lessons_of(course)[0]
+    # Only the course is taken down; its lessons stay live in the tree.
+    course.unpublish()
+    lesson.refresh_from_db()
+    assert lesson.live and not course.live
+    assert learner_client.get(lesson.url).status_code == 404
+
+
+def test_quiz_post_for_a_lesson_of_an_unpublished_course_is_not_found(learner_client, course, enrolled):
+    lesson = lessons_of(course)[1]
+    course.unpublish()
+    response = learner_client.post(quiz_url(lesson), answers(CORRECT_ANSWERS, 1))
+    assert response.status_code == 404
+    assert not QuizAttempt.objects.exists()
+
+
+def test_quiz_page_holds_no_correct_answers_or_feedback_before_submitting(learner_client, course, enrolled):
+    html = learner_client.get(lessons_of(course)[1].url).content.decode()
+    assert "Who checks the work permit" in html
+    assert "FEEDBACK" not in html and "Correct answer" not in html
+    # The steps to order appear shuffled, not in the correct order.
+    positions = [
+        html.index(text) for text in ("Check the permit", "Sign the contract", "Welcome on the first day")
+    ]
+    assert positions != sorted(positions)
+
+
+def test_failed_attempt_shows_feedback_for_chosen_options_but_not_the_answers(
+    learner_client, course, enrolled
+):
+    lesson = lessons_of(course)[1]
+    response = learner_client.post(quiz_url(lesson), answers(WRONG_ANSWERS, 1))
+    assert response.status_code == 302
+    assert any("not enough to pass" in message for message in messages_of(response))
+    html = learner_client.get(lesson.url).content.decode()
+    assert "FEEDBACK-WRONG-1A" in html and "FEEDBACK-RIGHT-1B" not in html
+    assert "Correct answer" not in html and "Try again" in html
+
+
+def test_passing_reveals_the_answers_and_completes_the_lesson(learner_client, course, enrolled):
+    lesson = lessons_of(course)[1]
+    learner_client.post(quiz_url(lesson), answers(CORRECT_ANSWERS, 1))
+    html = learner_client.get(lesson.url).content.decode()
+    assert "Correct answer" in html and "You have completed this lesson" in html
+    assert "Submit answers" not in html
+
+
+def test_quiz_post_with_unknown_option_ids_changes_nothing(learner_client, course, enrolled):
+    lesson = lessons_of(course)[1]
+    response = learner_client.post(quiz_url(lesson), answers(dict(CORRECT_ANSWERS, **{"q-q1": "evil"}), 1))
+    assert response.status_code == 302
+    assert any("do not match this quiz" in message for message in messages_of(response))
+    assert (
+        not QuizAttempt.objects.exists()
+        and not LessonProgress.objects.filter(completed_at__isnull=False).exists()
+    )
+
+
+def test_double_submit_stores_one_attempt_and_says_so(learner_client, course, enrolled):
+    lesson = lessons_of(course)[1]
+    learner_client.post(quiz_url(lesson), answers(WRONG_ANSWERS, 1))
+    response = learner_client.post(quiz_url(lesson), answers(CORRECT_ANSWERS, 1))
+    assert response.status_code == 302
+    assert any("already submitted" in message for message in messages_of(response))
+    assert QuizAttempt.objects.count() == 1 and not QuizAttempt.objects.get().passed
+
+
+def test_quiz_post_with_a_tampered_lesson_id_is_not_found(learner_client, course, enrolled):
+    lessons = lessons_of(course)
+    assert learner_client.post(quiz_url(lessons[0]), answers(CORRECT_ANSWERS, 1)).status_code == 404
+    missing = reverse("courses:submit_quiz", args=[999999, "quiz-1"])
+    assert learner_client.post(missing, answers(CORRECT_ANSWERS, 1)).status_code == 404
+    assert not QuizAttempt.objects.exists()
+
+
+def test_quiz_post_for_a_lesson_of_another_course_is_refused(learner_client, catalogue, course, enrolled):
+    other = make_course(
+        catalogue, slug="other", modules=1, lessons_per_module=1, bodies={(0, 0): [quiz_block()]}
+    )
+    response = learner_client.post(quiz_url(lessons_of(other)[0]), answers(CORRECT_ANSWERS, 1))
+    assert response.status_code == 403
+    assert "Enrol in the course" in response.content.decode()
+    assert not QuizAttempt.objects.exists()
+
+
+def test_unenrolled_learner_quiz_post_is_forbidden(learner_client, course):
+    response = learner_client.post(quiz_url(lessons_of(course)[1]), answers(CORRECT_ANSWERS, 1))
+    assert response.status_code == 403 and not QuizAttempt.objects.exists()
+
+
+def test_mark_done_moves_the_progress_bar_and_goes_on(learner_client, course, enrolled):
+    first, second = lessons_of(course)[:2]
+    response = learner_client.post(reverse("courses:mark_done", args=[first.pk]), {"next": second.url})
+    assert response.status_code == 302 and response["Location"] == second.url
+    html = learner_client.get(second.url).content.decode()
+    assert 'value="25"' in html and "1 of 4 lessons" in html
+
+
+def test_mark_done_ignores_an_offsite_next_url(learner_client, course, enrolled):
+    first = lessons_of(course)[0]
+    response = learner_client.post(
+        reverse("courses:mark_done", args=[first.pk]), {"next": "https://evil.example/"}
+    )
+    assert response["Location"] == first.url
+
+
+def test_reflection_answer_is_saved_and_shown_again(learner_client, course, enrolled, learner):
+    lesson = lessons_of(course)[2]
+    url = reverse("courses:save_reflection", args=[lesson.pk, "reflect-1"])
+    learner_client.post(url, {"text": "I will pair each newcomer with a buddy."})
+    assert ReflectionAnswer.objects.get(user=learner).text == "I will pair each newcomer with a buddy."
+    html = learner_client.get(lesson.url).content.decode()
+    assert "I will pair each newcomer with a buddy." in html
+
+
+def test_reflection_of_another_learner_is_not_shown(client, course, enrolled, learner, make_user):
+    lesson = lessons_of(course)[2]
+    services.save_reflection(learner, lesson, "reflect-1", "Private thought")
+    other = make_user(email="other@example.org")
+    services.enrol(other, course)
+    client.force_login(other)
+    assert "Private thought" not in client.get(lesson.url).content.decode()
+
+
+def test_empty_reflection_is_refused_with_a_message(learner_client, course, enrolled):
+    lesson = lessons_of(course)[2]
+    response = learner_client.post(
+        reverse("courses:save_reflection", args=[lesson.pk, "reflect-1"]), {"text": " "}
+    )
+    assert any("Write your answer" in message for message in messages_of(response))
+    assert not ReflectionAnswer.objects.exists()
+
+
+def test_resume_opens_the_next_incomplete_lesson(learner_client, course, enrolled, learner):
+    first, second = lessons_of(course)[:2]
+    services.mark_lesson_done(learner, first)
+    response = learner_client.get(reverse("courses:resume", args=[course.pk]))
+    assert response["Location"] == second.url
+
+
+def test_dashboard_lists_course_in_progress_with_resume_and_then_as_completed(
+    learner_client, course, enrolled, learner
+):
+    first = lessons_of(course)[0]
+    services.mark_lesson_done(learner, first)
+    html = learner_client.get(reverse("accounts:dashboard")).content.decode()
+    assert "In progress" in html and course.title in html and 'value="25"' in html
+    assert f'href="{lessons_of(course)[1].url}">Resume' in html
+    for lesson in lessons_of(course)[1:]:
+        if lesson.is_reading_only:
+            services.mark_lesson_done(learner, lesson)
+        else:
+            from django.http import QueryDict
+
+            data = QueryDict(mutable=True)
+            for key, values in CORRECT_ANSWERS.items():
+                data.setlist(key, values)
+            data["attempt"] = "1"
+            services.submit_quiz(learner, lesson, "quiz-1", data)
+    html = learner_client.get(reverse("accounts:dashboard")).content.decode()
+    assert "Completed on" in html and "In progress" not in html
+
+
+def test_catalogue_filters_by_topic_country_duration_and_language(client, catalogue, course):
+    make_course(
+        catalogue,
+        title="Teams across cultures",
+        slug="teams",
+        modules=1,
+        lessons_per_module=1,
+        topic="intercultural",
+        countries="BE",
+        estimated_duration_minutes=240,
+    )
+    html = client.get(catalogue.url + "?topic=intercultural").content.decode()
+    assert "Teams across cultures" in html and "Hiring refugees" not in html
+    html = client.get(catalogue.url + "?country=DE").content.decode()
+    assert "Hiring refugees" in html and "Teams across cultures" not in html
+    html = client.get(catalogue.url + "?duration=long").content.decode()
+    assert "Teams across cultures" in html and "Hiring refugees" not in html
+    from courses.tests.factories import translate_course
+
+    translate_course(course, "ar")
+    html = client.get(catalogue.url + "?language=ar").content.decode()
+    assert "Hiring refugees" in html and "Teams across cultures" not in html
+
+
+def test_catalogue_ignores_an_invalid_filter_value(client, catalogue, course):
+    response = client.get(catalogue.url + "?topic=<script>&country=XX")
+    assert response.status_code == 200 and "Hiring refugees" in response.content.decode()
+
+
+def test_catalogue_can_be_created_under_the_home_page_and_shows_in_menus(catalogue):
+    from courses.models import CourseCatalogPage
+    from courses.tests.factories import english_home
+
+    assert CourseCatalogPage.can_create_at(english_home())
+    assert catalogue.show_in_menus
+
+
+def test_trainer_enrols_a_colleague_through_the_form(client, course, make_user):
+    from accounts.models import Membership
+    from accounts.tests.factories import MembershipFactory, OrganisationFactory
+
+    organisation = OrganisationFactory()
+    trainer = make_user(email="trainer@example.org")
+    MembershipFactory(user=trainer, organisation=organisation, role=Membership.Role.TRAINER)
+    member = make_user(email="member@example.org")
+    MembershipFactory(user=member, organisation=organisation)
+    client.force_login(trainer)
+    url = reverse("courses:enrol_others", args=[course.pk])
+    assert "member@example.org" in client.get(url).content.decode()
+    response = client.post(url, {"learners": [member.pk]})
+    assert response.status_code == 302 and Enrolment.objects.get(user=member).enrolled_by == trainer
+
+
+def test_enrol_others_form_is_forbidden_for_learners(learner_client, course):
+    assert learner_client.get(reverse("courses:enrol_others", args=[course.pk])).status_code == 403
