@@ -163,16 +163,7 @@ def same_statement(incoming, stored):
     return _normalise_for_comparison(incoming, keep) == _normalise_for_comparison(stored, keep)
 
 
-def store_statements(statements, *, organisation, authority, user=None, version="2.0.0"):
-    """Validate, stamp and store statements atomically.
-
-    Returns the list of statement ids in request order. Raises StatementError (400) or Conflict (409);
-    on either nothing is stored. Identical re-sends of a stored id are accepted and not stored twice."""
-    if not statements:
-        return [], []
-    now = timezone.now()
-    prepared = []
-    seen = set()
+def validate_all(statements):
     for index, statement in enumerate(statements):
         try:
             validate_statement(statement)
@@ -180,6 +171,21 @@ def store_statements(statements, *, organisation, authority, user=None, version=
             if len(statements) > 1:
                 raise StatementError(f"statements[{index}] {error}") from error
             raise
+
+
+def store_statements(statements, *, organisation, authority, user=None, version="2.0.0", validated=False):
+    """Validate, stamp and store statements atomically.
+
+    Returns (statement ids in request order, newly stored rows). Raises StatementError (400) or
+    Conflict (409); on either nothing is stored. Identical re-sends of a stored id are accepted and not stored twice."""
+    if not statements:
+        return [], []
+    now = timezone.now()
+    prepared = []
+    seen = set()
+    if not validated:
+        validate_all(statements)
+    for index, statement in enumerate(statements):
         statement = dict(statement)
         statement.pop("objectType", None)
         statement_id = statement.get("id", "").lower() or str(uuid.uuid4())

@@ -18,8 +18,8 @@ from ..query import (
     read_more_token,
     render,
 )
-from ..store import key_authority, store_statements
-from ..validation import StatementError, is_uuid
+from ..store import key_authority, store_statements, validate_all
+from ..validation import is_uuid
 from .base import (
     VERSION_HEADER,
     XAPIError,
@@ -61,9 +61,7 @@ def _read_statements(request):
     statements = data if was_array else [data]
     if was_array and not statements:
         raise bad_request(_("The statement batch is empty."))
-    for index, statement in enumerate(statements):
-        if not isinstance(statement, dict):
-            raise StatementError(f"statements[{index}]: " + _("must be a JSON object"))
+    validate_all(statements)
     if parts:
         by_hash = attachment_parts.check_parts(statements, parts)
     else:
@@ -77,7 +75,11 @@ def _store(request, key, statements, by_hash):
     version = request.headers.get(VERSION_HEADER, "2.0.0")
     with transaction.atomic():
         ids, _rows = store_statements(
-            statements, organisation=key.organisation, authority=key_authority(key), version=version
+            statements,
+            organisation=key.organisation,
+            authority=key_authority(key),
+            version=version,
+            validated=True,
         )
         if by_hash:
             try:
