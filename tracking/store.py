@@ -177,7 +177,8 @@ def store_statements(statements, *, organisation, authority, user=None, version=
     """Validate, stamp and store statements atomically.
 
     Returns (statement ids in request order, newly stored rows). Raises StatementError (400) or
-    Conflict (409); on either nothing is stored. Identical re-sends of a stored id are accepted and not stored twice."""
+    Conflict (409); on either nothing is stored. Identical re-sends of a stored id are accepted and
+    not stored twice."""
     if not statements:
         return [], []
     now = timezone.now()
