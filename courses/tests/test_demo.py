@@ -1,0 +1,49 @@
+from wagtail.models import Locale
+
+from courses import demo
+from courses.models import CourseCatalogPage, CoursePage, LessonPage, ModulePage
+
+
+def test_demo_course_has_three_modules_eight_lessons_and_two_quizzes(site_content):
+    demo.load()
+    course = CoursePage.objects.get(locale__language_code="en")
+    assert ModulePage.objects.child_of(course).count() == 3
+    lessons = LessonPage.objects.descendant_of(course)
+    assert lessons.count() == 8
+    assert (
+        sum(1 for lesson in lessons for activity in lesson.required_activities if activity["type"] == "quiz")
+        == 2
+    )
+
+
+def test_demo_course_is_translated_into_arabic_german_and_dutch(site_content):
+    demo.load()
+    course = CoursePage.objects.get(locale__language_code="en")
+    for code in ("ar", "de", "nl"):
+        translated = course.get_translation(Locale.objects.get(language_code=code))
+        assert translated.live and translated.title != course.title
+        assert LessonPage.objects.descendant_of(translated).live().count() == 8
+    arabic = course.get_translation(Locale.objects.get(language_code="ar")).specific
+    assert arabic.title == "توظيف اللاجئين: الخطوات الأولى"
+
+
+def test_translated_quiz_keeps_the_block_and_option_ids(site_content):
+    demo.load()
+    english = LessonPage.objects.get(slug="check-legal-basics", locale__language_code="en")
+    arabic = LessonPage.objects.get(slug="check-legal-basics", locale__language_code="ar")
+    assert english.required_activities == arabic.required_activities == [{"id": "legal-quiz", "type": "quiz"}]
+    assert "من يجب" in str(arabic.body.raw_data)
+
+
+def test_loading_the_demo_twice_changes_nothing(site_content):
+    first = demo.load()
+    pages = LessonPage.objects.count()
+    assert demo.load() == []
+    assert LessonPage.objects.count() == pages == 32 and first
+
+
+def test_demo_catalogue_appears_in_the_navigation(client, site_content):
+    demo.load()
+    assert CourseCatalogPage.objects.get(locale__language_code="en").show_in_menus
+    html = client.get("/ar/").content.decode()
+    assert "الدورات" in html
