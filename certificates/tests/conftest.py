@@ -1,8 +1,15 @@
-import types
-
 import pytest
 from django.utils import timezone
-from wagtail.models import Page
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The verification rate limit counts in the cache; each test starts with a full allowance."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -25,38 +32,40 @@ def locales(db):
 
 
 @pytest.fixture
-def course_page(locales):
-    """A course as the certificates app sees it: a page with the course attributes of the contract."""
-    root = Page.get_first_root_node()
-    if root is None:
-        # Transactional tests flush the tree root that Wagtail's migration created.
-        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locales["en"]))
-    page = root.add_child(
-        instance=Page(title="Hiring refugees legally", slug="hiring-legally", locale=locales["en"])
-    )
-    page.certificate_requires_pass_mark = None
-    page.certificate_validity_months = 24
-    page.refresher_course = None
-    return page
+def catalogue(site_content):
+    from courses.tests.factories import make_catalogue
+
+    return make_catalogue()
 
 
 @pytest.fixture
-def completions(monkeypatch):
-    """Stand-in for courses' Enrolment: ``completions.complete(user, course, score, at)`` marks it done."""
-    from certificates import selectors
+def course_page(catalogue):
+    """A published course with one lesson, valid for 24 months, certifying completion alone."""
+    from courses.tests.factories import make_course
 
-    table = {}
+    return make_course(
+        catalogue,
+        title="Hiring refugees legally",
+        slug="hiring-legally",
+        modules=1,
+        lessons_per_module=1,
+        certificate_validity_months=24,
+    )
 
-    def enrolment_of(user, course_key):
-        found = table.get((user.pk, str(course_key)))
-        if found is None:
-            return None
-        return types.SimpleNamespace(completed_at=found[0], best_score=found[1])
 
-    monkeypatch.setattr(selectors, "enrolment_of", enrolment_of)
+@pytest.fixture
+def completions(db):
+    """Marks enrolments complete directly, for tests of the rule rather than of courses' progress."""
+    from courses.models import Enrolment
 
-    class Completions(dict):
+    class Completions:
         def complete(self, user, course, score=None, at=None):
-            table[(user.pk, str(course.translation_key))] = (at or timezone.now(), score)
+            enrolment, _created = Enrolment.objects.get_or_create(
+                user=user, course_key=course.translation_key
+            )
+            enrolment.completed_at = at or timezone.now()
+            enrolment.best_score = score
+            enrolment.save()
+            return enrolment
 
     return Completions()

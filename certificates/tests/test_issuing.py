@@ -72,9 +72,11 @@ def test_issuing_records_an_earned_statement(course_page, completions, make_user
 def test_certificate_title_is_taken_from_the_course_in_the_learners_language(
     course_page, completions, make_user, locales
 ):
-    arabic = course_page.copy_for_translation(locales["ar"])
+    from courses.tests.factories import translate_course
+
+    arabic = translate_course(course_page, "ar")
     arabic.title = "توظيف اللاجئين بشكل قانوني"
-    arabic.save()
+    arabic.save_revision().publish()
     learner = make_user(preferred_language="ar")
     completions.complete(learner, course_page)
     certificate = services.issue_if_earned(learner, course_page)
@@ -107,20 +109,15 @@ def test_completing_again_long_before_expiry_keeps_the_existing_certificate(
 
 
 def test_completing_a_refresher_renews_the_course_that_names_it(
-    course_page, completions, make_user, monkeypatch
+    catalogue, course_page, completions, make_user
 ):
-    from wagtail.models import Page
+    from courses.tests.factories import make_course
 
-    from certificates import selectors
-
-    refresher = course_page.get_parent().add_child(
-        instance=Page(title="Legal hiring refresher", slug="refresher")
+    refresher = make_course(
+        catalogue, title="Legal hiring refresher", slug="refresher", modules=1, lessons_per_module=1
     )
-    refresher.certificate_requires_pass_mark = None
-    refresher.certificate_validity_months = 12
-    monkeypatch.setattr(
-        selectors, "courses_renewed_by", lambda page: [course_page] if page.pk == refresher.pk else []
-    )
+    course_page.refresher_course = refresher
+    course_page.save_revision().publish()
     learner = make_user()
     with freeze_time("2026-01-10"):
         completions.complete(learner, course_page)
@@ -131,6 +128,39 @@ def test_completing_a_refresher_renews_the_course_that_names_it(
     assert renewal.course_key == course_page.translation_key
     assert renewal.renews == first
     assert renewal.expires_on == date(2029, 12, 20)
+    assert Certificate.objects.filter(course_key=refresher.translation_key).count() == 0
+
+
+def test_completing_a_refresher_without_a_certificate_to_renew_issues_its_own(
+    catalogue, course_page, completions, make_user
+):
+    from courses.tests.factories import make_course
+
+    refresher = make_course(
+        catalogue, title="Legal hiring refresher", slug="refresher", modules=1, lessons_per_module=1
+    )
+    course_page.refresher_course = refresher
+    course_page.save_revision().publish()
+    learner = make_user()
+    completions.complete(learner, refresher)
+    certificate = services.issue_if_earned(learner, refresher)
+    assert certificate.course_key == refresher.translation_key
+
+
+def test_completing_the_course_through_courses_issues_the_certificate(
+    course_page, make_user, django_capture_on_commit_callbacks
+):
+    from courses.services import enrol, mark_lesson_done
+    from courses.tests.factories import lessons_of
+
+    learner = make_user()
+    enrol(learner, course_page)
+    with django_capture_on_commit_callbacks(execute=True):
+        for lesson in lessons_of(course_page):
+            mark_lesson_done(learner, lesson)
+    certificate = Certificate.objects.get(user=learner)
+    assert certificate.course_key == course_page.translation_key
+    assert certificate.source == Certificate.Source.COMPLETION
 
 
 def test_manual_issue_records_who_issued(course_page, make_user):
