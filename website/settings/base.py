@@ -303,6 +303,8 @@ XAPI_FORWARD_TIMEOUT = float(os.environ.get("XAPI_FORWARD_TIMEOUT", "10"))
 XAPI_FORWARD_MAX_ATTEMPTS = int(os.environ.get("XAPI_FORWARD_MAX_ATTEMPTS", "8"))
 XAPI_FORWARD_BACKOFF_SECONDS = float(os.environ.get("XAPI_FORWARD_BACKOFF_SECONDS", "30"))
 XAPI_FORWARD_INTERVAL_SECONDS = float(os.environ.get("XAPI_FORWARD_INTERVAL_SECONDS", "30"))
+# The client that talks to external LRSs; tests use tracking.forwarding.RecordingClient.
+XAPI_FORWARD_CLIENT = os.environ.get("XAPI_FORWARD_CLIENT", "tracking.forwarding.HTTPClient")
 CELERY_BEAT_SCHEDULE["tracking-forward-outbox"] = {
     "task": "tracking.tasks.forward_outbox",
     "schedule": XAPI_FORWARD_INTERVAL_SECONDS,
