@@ -405,12 +405,15 @@ def _lesson_bodies():
                 _text(
                     "status-text",
                     (
-                        "<p>A refugee's residence permit tells you that the person may stay in the country. It "
+                        "<p>A refugee's residence permit tells you that the person may stay in the country. "
+                        "It "
                         "does not always tell you that they may work, in which jobs, or from when. Asylum "
                         "seekers whose procedure is still running often have restricted access to the labour "
                         "market; recognised refugees usually have full access.</p>"
-                        "<p>In every COME IN partner country, employers named the same barrier: they did not know "
-                        "the legal and administrative procedures for hiring refugees, and so they hesitated. In "
+                        "<p>In every COME IN partner country, employers named the same barrier: they did "
+                        "not know "
+                        "the legal and administrative procedures for hiring refugees, and so they "
+                        "hesitated. In "
                         "Germany especially, the legal status and the permission to work were still a little-"
                         "known subject for companies.</p>"
                     ),
@@ -420,8 +423,10 @@ def _lesson_bodies():
                     "legal",
                     "Check before you sign",
                     (
-                        "<p>Ask for the residence document and any separate work permission before the contract "
-                        "is signed. Note the type of document, its number and its expiry date. When in doubt, "
+                        "<p>Ask for the residence document and any separate work permission before the "
+                        "contract "
+                        "is signed. Note the type of document, its number and its expiry date. When in "
+                        "doubt, "
                         "the public employment service or the immigration office answers employers' "
                         "questions.</p>"
                     ),
@@ -431,10 +436,13 @@ def _lesson_bodies():
                 _text(
                     "status-text",
                     (
-                        "<p>يخبرك تصريح إقامة اللاجئ بأنه يحق له البقاء في البلد، لكنه لا يخبرك دائماً بأنه يحق "
+                        "<p>يخبرك تصريح إقامة اللاجئ بأنه يحق له البقاء في البلد، لكنه لا يخبرك دائماً بأنه "
+                        "يحق "
                         "له العمل، أو في أي وظائف، أو منذ متى. غالباً ما يكون لطالبي اللجوء الذين لم تنتهِ "
-                        "إجراءاتهم وصول محدود إلى سوق العمل، أما اللاجئون المعترف بهم فلهم عادةً وصول كامل.</p>"
-                        "<p>في كل بلدان شراكة COME IN ذكر أصحاب العمل العائق نفسه: لم يعرفوا الإجراءات القانونية "
+                        "إجراءاتهم وصول محدود إلى سوق العمل، أما اللاجئون المعترف بهم فلهم عادةً وصول "
+                        "كامل.</p>"
+                        "<p>في كل بلدان شراكة COME IN ذكر أصحاب العمل العائق نفسه: لم يعرفوا الإجراءات "
+                        "القانونية "
                         "والإدارية لتوظيف اللاجئين، فترددوا.</p>"
                     ),
                 ),
@@ -443,8 +451,10 @@ def _lesson_bodies():
                     "legal",
                     "تحقّق قبل التوقيع",
                     (
-                        "<p>اطلب وثيقة الإقامة وأي إذن عمل منفصل قبل توقيع العقد. سجّل نوع الوثيقة ورقمها وتاريخ "
-                        "انتهائها. وعند الشك، تجيب مصلحة التشغيل العامة أو مكتب الهجرة عن أسئلة أصحاب العمل.</p>"
+                        "<p>اطلب وثيقة الإقامة وأي إذن عمل منفصل قبل توقيع العقد. سجّل نوع الوثيقة ورقمها "
+                        "وتاريخ "
+                        "انتهائها. وعند الشك، تجيب مصلحة التشغيل العامة أو مكتب الهجرة عن أسئلة أصحاب "
+                        "العمل.</p>"
                     ),
                 ),
             ],
@@ -454,11 +464,15 @@ def _lesson_bodies():
                 _text(
                     "expire-text",
                     (
-                        "<p>Many refugees start with a temporary permit. When it runs out, the employee may no "
+                        "<p>Many refugees start with a temporary permit. When it runs out, the employee may "
+                        "no "
                         "longer work — and the employer may be fined for employing them. The COME IN report "
-                        "tells of a Bulgarian food company that paid a fine of nearly 8,000 dollars because two "
-                        "refugees had not been told that their temporary work permits had expired and had not "
-                        "applied again.</p><p>Nobody in that story acted in bad faith. What was missing was a "
+                        "tells of a Bulgarian food company that paid a fine of nearly 8,000 dollars because "
+                        "two "
+                        "refugees had not been told that their temporary work permits had expired and had "
+                        "not "
+                        "applied again.</p><p>Nobody in that story acted in bad faith. What was missing was "
+                        "a "
                         "routine.</p>"
                     ),
                 ),
@@ -489,12 +503,17 @@ def _lesson_bodies():
                 _text(
                     "recognition-text",
                     (
-                        "<p>Across the partner countries, the research found the same obstacles: language, and the "
-                        "recognition and assessment of skills. A diploma from abroad is not worthless because it "
-                        "is unfamiliar; it needs to be compared with a national one. Which body does that depends "
-                        "on the country and the profession: regulated professions such as nursing need formal "
+                        "<p>Across the partner countries, the research found the same obstacles: language, "
+                        "and the "
+                        "recognition and assessment of skills. A diploma from abroad is not worthless "
+                        "because it "
+                        "is unfamiliar; it needs to be compared with a national one. Which body does that "
+                        "depends "
+                        "on the country and the profession: regulated professions such as nursing need "
+                        "formal "
                         "recognition before the person may work in them, other jobs do not.</p>"
-                        "<p>As an employer you can help: ask which documents exist, point to the advice service "
+                        "<p>As an employer you can help: ask which documents exist, point to the advice "
+                        "service "
                         "for recognition, and allow time off for appointments.</p>"
                     ),
                 ),
@@ -503,7 +522,8 @@ def _lesson_bodies():
                     "tip",
                     "Documents may be missing",
                     (
-                        "<p>People who fled often could not take their certificates with them. Work references, "
+                        "<p>People who fled often could not take their certificates with them. Work "
+                        "references, "
                         "descriptions of former tasks and a practical test can fill part of the gap.</p>"
                     ),
                 ),
@@ -519,11 +539,15 @@ def _lesson_bodies():
                 _text(
                     "practice-text",
                     (
-                        "<p>Some skills only show at work. A German industrial group ran an orientation week in "
+                        "<p>Some skills only show at work. A German industrial group ran an orientation "
+                        "week in "
                         "one of its companies: the refugees and the company found out together which skills, "
-                        "potential and language knowledge each person had, and which skills the jobs needed.</p>"
-                        "<p>Eight of the fourteen participants then did a three-month preparation internship with "
-                        "job-related language lessons, accompanied by mentors inside the company and an external "
+                        "potential and language knowledge each person had, and which skills the jobs "
+                        "needed.</p>"
+                        "<p>Eight of the fourteen participants then did a three-month preparation "
+                        "internship with "
+                        "job-related language lessons, accompanied by mentors inside the company and an "
+                        "external "
                         "social worker. After the three months, all eight could start an apprenticeship.</p>"
                     ),
                 ),
@@ -544,12 +568,16 @@ def _lesson_bodies():
                 _text(
                     "months-text",
                     (
-                        "<p>The research points to a well-known problem: a high number of hired refugees lose "
+                        "<p>The research points to a well-known problem: a high number of hired refugees "
+                        "lose "
                         "their position within the first three months. Most support schemes help refugees to "
                         "find a job; few help the employer to keep them.</p>"
-                        "<p>Mentoring is one answer that the examples share. A mentor brings the newcomer into "
-                        "contact with the right people and helps to make a realistic plan. The Belgian programme "
-                        "'Duo for a job' matches young job seekers with experienced mentors over 55, who first "
+                        "<p>Mentoring is one answer that the examples share. A mentor brings the newcomer "
+                        "into "
+                        "contact with the right people and helps to make a realistic plan. The Belgian "
+                        "programme "
+                        "'Duo for a job' matches young job seekers with experienced mentors over 55, who "
+                        "first "
                         "take a four-day training.</p>"
                     ),
                 ),
@@ -564,12 +592,17 @@ def _lesson_bodies():
                 _text(
                     "cultures-text",
                     (
-                        "<p>Misunderstandings at work rarely come from language alone. Intercultural training that "
-                        "works brings together the three people involved: the migrant worker, the co-workers and "
-                        "the supervisor. Each sees the same situation differently, and role-plays from all three "
+                        "<p>Misunderstandings at work rarely come from language alone. Intercultural "
+                        "training that "
+                        "works brings together the three people involved: the migrant worker, the "
+                        "co-workers and "
+                        "the supervisor. Each sees the same situation differently, and role-plays from all "
+                        "three "
                         "sides make that visible.</p>"
-                        "<p>An Italian project trained facilitators of intercultural relations for companies with "
-                        "multi-ethnic staff: a person in the company who eases communication between newcomers, "
+                        "<p>An Italian project trained facilitators of intercultural relations for "
+                        "companies with "
+                        "multi-ethnic staff: a person in the company who eases communication between "
+                        "newcomers, "
                         "co-workers and the owner.</p>"
                     ),
                 ),
@@ -578,7 +611,8 @@ def _lesson_bodies():
                     "tip",
                     "Start small",
                     (
-                        "<p>A short team meeting where everyone explains one unwritten rule of the workplace — "
+                        "<p>A short team meeting where everyone explains one unwritten rule of the "
+                        "workplace — "
                         "breaks, greetings, who to ask — helps newcomers and long-standing staff alike.</p>"
                     ),
                 ),
