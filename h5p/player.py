@@ -14,10 +14,12 @@ def find_block_id(value, parent_context):
     blocks apart. A ``{% for block in page.body %}`` loop leaves the bound block in the context;
     otherwise the page's stream fields are searched for this very value object.
     """
-    bound = parent_context.get("block") if hasattr(parent_context, "get") else None
+    if not hasattr(parent_context, "get"):
+        return None
+    bound = parent_context.get("block")
     if bound is not None and getattr(bound, "value", None) is value and getattr(bound, "id", None):
         return bound.id
-    page = parent_context.get("page") if hasattr(parent_context, "get") else None
+    page = parent_context.get("page")
     if page is None:
         return None
     for field in page._meta.get_fields():
@@ -73,9 +75,7 @@ def _walk(stream):
 
 def content_base_url(package):
     # The revision in the path gives every re-upload fresh URLs, so browsers never mix cached files.
-    return reverse(
-        "h5p:content", kwargs={"uid": package.uid, "revision": package.revision, "path": ""}
-    ).rstrip("/")
+    return reverse("h5p:content_root", kwargs={"uid": package.uid, "revision": package.revision}).rstrip("/")
 
 
 def player_context(value, parent_context):

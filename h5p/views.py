@@ -162,6 +162,12 @@ def _find_block(request, lesson_id, block_id):
     return None, None
 
 
+def _activity_gone():
+    # 410 rather than 404: LocaleMiddleware turns a 404 on an unprefixed path into a redirect to
+    # /<lang>/h5p/..., which the player would follow and misread.
+    return _json_error(_("This activity does not exist or is no longer published."), 410)
+
+
 def _require_learner(request):
     if not request.user.is_authenticated:
         return _json_error(_("Log in to save your progress."), 403)
@@ -178,7 +184,7 @@ def capture(request, lesson_id, block_id):
         return _json_error(_("The statement is too large."), 413)
     lesson, value = _find_block(request, lesson_id, block_id)
     if lesson is None:
-        return _json_error(_("This activity does not exist or is no longer published."), 404)
+        return _activity_gone()
     try:
         payload = json.loads(request.body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
@@ -227,7 +233,7 @@ def mark_done_view(request, lesson_id, block_id):
         return denied
     lesson, value = _find_block(request, lesson_id, block_id)
     if lesson is None:
-        return _json_error(_("This activity does not exist or is no longer published."), 404)
+        return _activity_gone()
     if value.get("completion") != services.CompletionMode.MARK_DONE:
         return _json_error(_("This activity completes by itself; it cannot be marked as done."), 400)
     refused = _refuse_unless_enrolled(request, lesson)
@@ -250,7 +256,7 @@ def content_user_data(request, uid, lesson_id, block_id, data_type, sub_content_
         return _json_error(_("Unknown kind of saved data."), 400)
     lesson, value = _find_block(request, lesson_id, block_id)
     if lesson is None or value["package"].uid != uid:
-        return _json_error(_("This activity does not exist or is no longer published."), 404)
+        return _activity_gone()
     package = value["package"]
     if request.method == "GET":
         data = services.load_user_data(request.user, package, lesson, block_id, data_type, sub_content_id)

@@ -1,0 +1,155 @@
+"""Serving package files, the content-user-data (resume) protocol, and the rendered block."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from h5p import services
+from h5p.models import H5PContentUserData
+from h5p.tests.conftest import H5P_BLOCK_ID
+from h5p.tests.packages import exported_package_files, upload, zip_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+def content_url(package, path):
+    return reverse("h5p:content", kwargs={"uid": package.uid, "revision": package.revision, "path": path})
+
+
+def test_package_file_is_served_with_nosniff_and_its_type(package):
+    response = Client().get(content_url(package, "H5P.PlatformTrueFalse-1.0/platform-true-false.js"))
+    assert response.status_code == 200
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Content-Type"].startswith("text/javascript")
+    assert b"H5P.PlatformTrueFalse" in b"".join(response.streaming_content)
+
+
+def test_package_files_cannot_run_scripts_when_opened_directly(package):
+    response = Client().get(content_url(package, "h5p.json"))
+    assert "sandbox" in response.headers["Content-Security-Policy"]
+    assert response.headers["Content-Type"].startswith("application/json")
+
+
+def test_path_outside_the_package_is_not_served(package):
+    response = Client().get(content_url(package, "content/../../../../settings.py"))
+    assert response.status_code != 200
+
+
+def test_missing_file_is_not_served(package):
+    response = Client().get(content_url(package, "H5P.Missing-1.0/library.json"), follow=False)
+    assert response.status_code in {302, 404}  # 404, or LocaleMiddleware's redirect to a 404 page
+
+
+def test_media_supports_range_requests_for_video_seeking(editor):
+    package = services.upload_package(
+        uploaded_file=upload(zip_bytes(exported_package_files()), "q.h5p"), user=editor
+    )
+    response = Client().get(content_url(package, "content/videos/welcome-2.mp4"), HTTP_RANGE="bytes=100-199")
+    assert response.status_code == 206
+    assert response.headers["Content-Range"] == "bytes 100-199/4096"
+    assert response.headers["Content-Type"] == "video/mp4"
+    assert len(b"".join(response.streaming_content)) == 100
+
+
+def user_data_url(package, lesson, block_id=H5P_BLOCK_ID, data_type="state", sub="0"):
+    return reverse(
+        "h5p:content_user_data",
+        kwargs={
+            "uid": package.uid,
+            "lesson_id": lesson.pk,
+            "block_id": block_id,
+            "data_type": data_type,
+            "sub_content_id": sub,
+        },
+    )
+
+
+@pytest.fixture
+def learner_client(learner, password):
+    client = Client()
+    client.login(email=learner.email, password=password)
+    return client
+
+
+def test_user_data_is_empty_before_first_save(learner_client, package, lesson):
+    response = learner_client.get(user_data_url(package, lesson))
+    assert response.json() == {"success": True, "data": False}
+
+
+def test_user_data_round_trip_restores_the_state(learner_client, package, lesson):
+    url = user_data_url(package, lesson)
+    assert learner_client.post(
+        url, {"data": '{"answer":"true"}', "preload": "1", "invalidate": "1"}
+    ).json() == {"success": True}
+    assert learner_client.get(url).json() == {"success": True, "data": '{"answer":"true"}'}
+
+
+def test_user_data_over_64_kb_is_refused_with_413(learner_client, package, lesson):
+    url = user_data_url(package, lesson)
+    response = learner_client.post(url, {"data": "x" * (64 * 1024 + 1)})
+    assert response.status_code == 413
+    assert "64 KB" in response.json()["message"]
+    assert not H5PContentUserData.objects.exists()
+
+
+def test_user_data_zero_deletes_the_state(learner_client, package, lesson):
+    url = user_data_url(package, lesson)
+    learner_client.post(url, {"data": '{"answer":"false"}'})
+    learner_client.post(url, {"data": "0"})
+    assert learner_client.get(url).json()["data"] is False
+
+
+def test_user_data_is_private_to_each_learner(learner_client, package, lesson, make_user, password):
+    learner_client.post(user_data_url(package, lesson), {"data": '{"answer":"true"}'})
+    other = make_user(email="other@example.org")
+    client = Client()
+    client.login(email=other.email, password=password)
+    assert client.get(user_data_url(package, lesson)).json()["data"] is False
+
+
+def test_user_data_needs_a_logged_in_learner(package, lesson):
+    response = Client().get(user_data_url(package, lesson))
+    assert response.status_code == 403
+
+
+def test_user_data_for_another_package_than_the_blocks_is_refused(learner_client, lesson, editor):
+    other = services.upload_package(
+        uploaded_file=upload(zip_bytes(exported_package_files()), "q.h5p"), user=editor
+    )
+    response = learner_client.get(user_data_url(other, lesson))
+    assert response.status_code == 410
+
+
+def test_lesson_renders_the_lazy_player_with_learner_as_h5p_user(learner_client, learner, lesson, package):
+    response = learner_client.get(lesson.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "data-h5p-player" in html
+    assert "h5p-standalone/main.bundle.js" in html  # loaded by the script only when scrolled into view
+    assert '<script src="/static/h5p-standalone/main.bundle.js"' not in html
+    assert reverse("h5p:capture", kwargs={"lesson_id": lesson.pk, "block_id": H5P_BLOCK_ID}) in html
+    assert learner.email in html and f"/h5p/content/{package.uid}/1" in html
+
+
+def test_block_for_a_visitor_plays_without_tracking(lesson, package, rf):
+    from django.contrib.auth.models import AnonymousUser
+
+    from h5p.blocks import H5PActivityBlock
+
+    request = rf.get(lesson.url)
+    request.user = AnonymousUser()
+    block = H5PActivityBlock()
+    value = block.to_python({"package": package.pk, "completion": "statement", "required": True})
+    html = block.render(value, context={"request": request, "page": lesson})
+    assert "data-h5p-player" in html
+    assert "data-h5p-capture-url" not in html
+    assert "Log in to save your answers" in html
+
+
+def test_block_whose_package_was_deleted_says_so(lesson, package, rf):
+    from h5p.blocks import H5PActivityBlock
+
+    block = H5PActivityBlock()
+    value = block.to_python({"package": package.pk + 1000, "completion": "statement", "required": True})
+    html = block.render(value, context={"request": rf.get("/"), "page": lesson})
+    assert "not available at the moment" in html and "data-h5p-player" not in html
