@@ -504,7 +504,9 @@ def _complete_lesson(target):
             title=course.title,
             result=result,
         )
-        transaction.on_commit(lambda: issue_certificate(user, course))
+        # robust: the completion is committed; a failing certificate job is logged and must not
+        # turn the learner's quiz submit into an error page.
+        transaction.on_commit(lambda: issue_certificate(user, course), robust=True)
     return True
 
 
