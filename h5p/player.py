@@ -120,7 +120,7 @@ def player_context(value, parent_context):
     if page is not None and block_id and getattr(page, "translation_key", None):
         options["xAPIObjectIRI"] = activity_iri("h5p", f"{page.translation_key}/{block_id}")
     if tracked:
-        from .models import H5PActivityResult
+        from .models import H5PActivityResult, H5PContentUserData
 
         options["saveFreq"] = settings.H5P_SAVE_FREQUENCY
         options["user"] = {"name": user.display_name, "mail": user.email}
@@ -138,6 +138,13 @@ def player_context(value, parent_context):
             .replace("DATATYPE", ":dataType")
             .replace("SUBCONTENTID", ":subContentId")
         }
+        # H5P builds the activity right after asking for the saved state, so an AJAX answer would
+        # arrive too late: the state is handed over with the options (H5P's "preloaded" user data).
+        saved = H5PContentUserData.objects.filter(
+            user=user, package=package, lesson_id=lesson_id, block_id=block_id, sub_content_id="0"
+        ).values_list("data_type", "data")
+        if saved:
+            options["contentUserData"] = [dict(saved)]
         context["capture_url"] = reverse("h5p:capture", kwargs={"lesson_id": lesson_id, "block_id": block_id})
         context["mark_done_url"] = reverse(
             "h5p:mark_done", kwargs={"lesson_id": lesson_id, "block_id": block_id}
