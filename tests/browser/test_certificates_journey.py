@@ -73,7 +73,9 @@ def test_learner_earns_downloads_and_a_stranger_verifies_the_certificate(
     # The QR code and the printed link must point at this test server.
     settings.SITE_URL = live_server.url
     base = live_server.url
-    learner = make_user(first_name="Amal", last_name="Haddad", email="amal@example.org", preferred_language="en")
+    learner = make_user(
+        first_name="Amal", last_name="Haddad", email="amal@example.org", preferred_language="en"
+    )
     log_in(page, base, learner.email, password)
     complete_course(page, base, short_course)
 
@@ -87,7 +89,9 @@ def test_learner_earns_downloads_and_a_stranger_verifies_the_certificate(
     download_info.value.save_as(pdf_path)
     assert pdf_path.read_bytes().startswith(b"%PDF")
 
-    text = subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "Amal Haddad" in text
     assert "Permits that expire" in text
     link = re.search(rf"{re.escape(base)}/en/certificates/verify/[0-9A-Z-]+/", text).group(0)
@@ -117,7 +121,9 @@ def test_arabic_learner_sees_certificate_in_arabic_and_revocation_shows_at_once(
 
     settings.SITE_URL = live_server.url
     base = live_server.url
-    learner = make_user(first_name="أمل", last_name="حداد", email="amal.ar@example.org", preferred_language="ar")
+    learner = make_user(
+        first_name="أمل", last_name="حداد", email="amal.ar@example.org", preferred_language="ar"
+    )
     certificate = services.issue(learner, short_course)
     log_in(page, base, learner.email, password, language="ar")
     page.goto(f"{base}/ar/accounts/dashboard/")
@@ -128,7 +134,9 @@ def test_arabic_learner_sees_certificate_in_arabic_and_revocation_shows_at_once(
         panel.get_by_role("link", name="تنزيل PDF").first.click()
     pdf_path = tmp_path / "certificate-ar.pdf"
     download_info.value.save_as(pdf_path)
-    text = subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "حداد" in text
     assert certificate.code_display in text
 
