@@ -81,12 +81,13 @@ class Statement(models.Model):
 
 
 class StatementAgent(models.Model):
-    """Every agent a statement mentions; ``direct`` when it is the actor or object (or a member of one)."""
+    """Every agent a statement mentions, twice for the actor and an agent object (and their members):
+    once under a "direct" hash for the ``agent`` filter and once under a "related" hash for
+    ``related_agents``, so both filters are a single index range."""
 
     statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="agent_links")
     organisation_id = models.BigIntegerField()
     agent_hash = models.CharField(max_length=32)
-    direct = models.BooleanField(default=False)
     stored = models.DateTimeField()
 
     class Meta:

@@ -72,22 +72,22 @@ def _read_statements(request):
 
 def _store(request, key, statements, by_hash):
     attachment_parts.verify_signatures(statements, by_hash)
+    if by_hash:
+        # Content-addressed, so saving before the statements is safe: a failed request leaves at most
+        # a file that an identical later upload reuses.
+        try:
+            with transaction.atomic():
+                attachment_parts.save_attachments(key.organisation, by_hash)
+        except IntegrityError:
+            pass  # a concurrent request stored the same content first; the hash proves it is identical
     version = request.headers.get(VERSION_HEADER, "2.0.0")
-    with transaction.atomic():
-        ids, _rows = store_statements(
-            statements,
-            organisation=key.organisation,
-            authority=key_authority(key),
-            version=version,
-            validated=True,
-        )
-        if by_hash:
-            try:
-                with transaction.atomic():
-                    attachment_parts.save_attachments(key.organisation, by_hash)
-            except IntegrityError:
-                # A concurrent request stored the same content first; the hash proves it is identical.
-                pass
+    ids, _rows = store_statements(
+        statements,
+        organisation=key.organisation,
+        authority=key_authority(key),
+        version=version,
+        validated=True,
+    )
     return ids
 
 
