@@ -6,16 +6,20 @@ still uses Django's makemessages (xgettext) to update the .po files."""
 from pathlib import Path
 
 import polib
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Compile every locale/*/LC_MESSAGES/*.po into .mo when the .po is newer."
+    help = "Compile every project and app locale/*/LC_MESSAGES/*.po into .mo when the .po is newer."
 
     def handle(self, *args, **options):
         compiled = 0
-        for base in settings.LOCALE_PATHS:
+        # The project catalogue first, then any app that keeps its own (APP/locale/), as Django finds them.
+        bases = [Path(path) for path in settings.LOCALE_PATHS]
+        bases += [Path(config.path) / "locale" for config in apps.get_app_configs()]
+        for base in dict.fromkeys(bases):
             for po_path in sorted(Path(base).glob("*/LC_MESSAGES/*.po")):
                 mo_path = po_path.with_suffix(".mo")
                 if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
