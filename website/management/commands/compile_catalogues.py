@@ -18,7 +18,12 @@ class Command(BaseCommand):
         compiled = 0
         # The project catalogue first, then any app that keeps its own (APP/locale/), as Django finds them.
         bases = [Path(path) for path in settings.LOCALE_PATHS]
-        bases += [Path(config.path) / "locale" for config in apps.get_app_configs()]
+        # Only this project's apps: installed packages ship their own compiled catalogues.
+        bases += [
+            Path(config.path) / "locale"
+            for config in apps.get_app_configs()
+            if Path(config.path).resolve().is_relative_to(settings.BASE_DIR) and ".venv" not in config.path
+        ]
         for base in dict.fromkeys(bases):
             for po_path in sorted(Path(base).glob("*/LC_MESSAGES/*.po")):
                 mo_path = po_path.with_suffix(".mo")
