@@ -302,10 +302,13 @@ def _apply_result(user, lesson, block_id, package, *, completes, scored, result)
     A repeated ``completed`` (H5P sends one again after a resume) with no better score changes
     nothing and is not reported again.
     """
-    row, _created = H5PActivityResult.objects.get_or_create(
-        user=user, lesson=lesson, block_id=block_id, defaults={"package": package}
-    )
-    row = H5PActivityResult.objects.select_for_update().get(pk=row.pk)
+    lookup = {"user": user, "lesson": lesson, "block_id": block_id}
+    try:
+        with transaction.atomic():
+            H5PActivityResult.objects.get_or_create(**lookup, defaults={"package": package})
+    except IntegrityError:
+        pass  # another tab created the row a moment ago; lock and update that one
+    row = H5PActivityResult.objects.select_for_update().get(**lookup)
     changed = False
     score = score_of(result) if scored else None
     success = result.get("success") if scored and isinstance(result.get("success"), bool) else None

@@ -153,3 +153,10 @@ def test_block_whose_package_was_deleted_says_so(lesson, package, rf):
     value = block.to_python({"package": package.pk + 1000, "completion": "statement", "required": True})
     html = block.render(value, context={"request": rf.get("/"), "page": lesson})
     assert "not available at the moment" in html and "data-h5p-player" not in html
+
+
+def test_saved_state_is_handed_to_the_player_with_its_options(learner_client, learner, lesson, package):
+    """H5P builds the activity before an AJAX answer could arrive, so the state comes preloaded."""
+    services.save_user_data(learner, package, lesson, H5P_BLOCK_ID, "state", "0", '{"answer":"false"}')
+    html = learner_client.get(lesson.url).content.decode()
+    assert '"contentUserData": [{"state": "{\\"answer\\":\\"false\\"}"}]' in html

@@ -157,7 +157,7 @@ def test_player_loads_lazily_in_an_arabic_lesson_under_the_csp(
     from courses.tests.factories import make_catalogue, make_course, text_block
     from website.models import HomePage
 
-    long_text = "".join(f"<p>فقرة {number}: اقرأ هذا النص قبل النشاط.</p>" for number in range(40))
+    long_text = "".join(f"<p>فقرة {number}: اقرأ هذا النص قبل النشاط.</p>" for number in range(30))
     h5p_block = {
         "type": "h5p",
         "id": "2b8e4c1a-7d3f-4e9a-a1b2-c3d4e5f60718",
@@ -196,6 +196,9 @@ def test_player_loads_lazily_in_an_arabic_lesson_under_the_csp(
     frame = player_frame(page)
     frame.get_by_role("button", name="False").click()
     frame.get_by_text("Incorrect").first.wait_for()
+    # A wrong answer still finishes the activity (not passed): H5P says result.completion is true.
+    page.wait_for_function("document.querySelector('[data-h5p-player]').classList.contains('is-completed')")
+    assert page.locator("[data-h5p-status]").inner_text().strip() == "تم"
     assert len(bundle_requests) == 1
     assert csp_problems == []
     # The block follows the page direction: in RTL its title sits at the right edge.
