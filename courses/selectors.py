@@ -4,6 +4,7 @@ Queries here are bounded: a course page or a lesson page costs the same number o
 the course has six lessons or sixty (one query for modules, one for lessons, one for progress)."""
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -93,31 +94,52 @@ def _child_url(course, base_url, page):
     return base_url + page.url_path[len(course.url_path) :]
 
 
+class OutlineEntry:
+    """A module or lesson in the cached course structure (what the outline needs, no page object)."""
+
+    def __init__(self, **fields):
+        self.__dict__.update(fields)
+
+
+def _structure_key(course_id):
+    return f"courses:structure:v1:{course_id}"
+
+
+def course_structure(course):
+    """Live modules and lessons of ``course`` in order, cached until a page below it changes.
+
+    Two queries on a miss, none on a hit; ``courses.signals`` drops the entry on publish, unpublish,
+    move, save and delete of a page below the course."""
+    key = _structure_key(course.pk)
+    structure = cache.get(key)
+    if structure is None:
+        modules = list(
+            ModulePage.objects.child_of(course)
+            .live()
+            .order_by("path")
+            .values("pk", "path", "title", "url_path", "translation_key")
+        )
+        lessons = list(
+            LessonPage.objects.descendant_of(course)
+            .live()
+            .order_by("path")
+            .values("pk", "path", "title", "url_path", "translation_key", "estimated_minutes")
+        )
+        structure = {"modules": modules, "lessons": lessons}
+        cache.set(key, structure, settings.COURSES_OUTLINE_CACHE_SECONDS)
+    return structure
+
+
+def forget_course_structure(course_id):
+    cache.delete(_structure_key(course_id))
+
+
 def course_outline(request, course, enrolment=None):
     """Modules with their lessons, ticks and URLs, in order, plus course-wide progress."""
     base_url = course.get_url(request) or ""
-    modules = list(
-        ModulePage.objects.child_of(course)
-        .live()
-        .order_by("path")
-        .only("id", "path", "title", "url_path", "translation_key", "slug", "depth")
-    )
-    lessons = list(
-        LessonPage.objects.descendant_of(course)
-        .live()
-        .order_by("path")
-        .only(
-            "id",
-            "path",
-            "title",
-            "url_path",
-            "translation_key",
-            "estimated_minutes",
-            "slug",
-            "depth",
-            "required_activities",
-        )
-    )
+    structure = course_structure(course)
+    modules = [OutlineEntry(**module) for module in structure["modules"]]
+    lessons = [OutlineEntry(**lesson) for lesson in structure["lessons"]]
     done_keys = set()
     started_keys = set()
     if enrolment is not None:

@@ -167,7 +167,10 @@ def enrol(user, course, *, enrolled_by=None):
             )
     except IntegrityError:
         # Two requests enrolled at once; the first one won and its enrolment is the one.
-        return Enrolment.objects.get(user=user, course_key=course.translation_key), False
+        winner = Enrolment.objects.filter(user=user, course_key=course.translation_key).first()
+        if winner is None:
+            raise
+        return winner, False
     return enrolment, True
 
 

@@ -270,3 +270,20 @@ def test_trainer_enrols_a_colleague_through_the_form(client, course, make_user):
 
 def test_enrol_others_form_is_forbidden_for_learners(learner_client, course):
     assert learner_client.get(reverse("courses:enrol_others", args=[course.pk])).status_code == 403
+
+
+def test_a_newly_published_lesson_appears_in_the_cached_outline(learner_client, course, enrolled):
+    from courses.models import LessonPage, ModulePage
+
+    learner_client.get(course.url)
+    module = ModulePage.objects.child_of(course).order_by("path").first()
+    module.add_child(instance=LessonPage(title="Fresh lesson", slug="fresh", summary="New"))
+    LessonPage.objects.get(slug="fresh").save_revision().publish()
+    assert "Fresh lesson" in learner_client.get(course.url).content.decode()
+
+
+def test_an_unpublished_lesson_leaves_the_cached_outline(learner_client, course, enrolled):
+    learner_client.get(course.url)
+    lessons_of(course)[3].unpublish()
+    html = learner_client.get(course.url).content.decode()
+    assert "Lesson 2.2" not in html and "0 of 3 lessons" in html

@@ -313,6 +313,9 @@ CELERY_BEAT_SCHEDULE["tracking-forward-outbox"] = {
 # --- courses ---
 # A lesson opened again within this many minutes records no second `launched` statement.
 COURSES_RELAUNCH_MINUTES = int(os.environ.get("COURSES_RELAUNCH_MINUTES", "30"))
+# The module/lesson list of a course is cached this long; publishing a page below the course drops
+# it at once from a shared cache (CACHE_URL), per-process caches catch up within this time.
+COURSES_OUTLINE_CACHE_SECONDS = int(os.environ.get("COURSES_OUTLINE_CACHE_SECONDS", "300"))
 # Lesson videos and their WebVTT captions are uploaded as documents.
 WAGTAILDOCS_EXTENSIONS = WAGTAILDOCS_EXTENSIONS + ["mp4", "webm", "vtt"]
 DEMO_CONTENT_LOADERS = DEMO_CONTENT_LOADERS + ["courses.demo"]

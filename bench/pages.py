@@ -1,0 +1,296 @@
+"""Benchmark: course page and lesson page of a 60-lesson course, gunicorn + PostgreSQL.
+
+    .venv/bin/python bench/pages.py [--clients 20] [--seconds 20] [--workers 5] [--reset]
+
+Uses its own PostgreSQL database (default postgres://postgres@127.0.0.1:5432/pages_bench, override
+with PAGES_BENCH_DATABASE_URL), which it creates, migrates and fills: the site shell, a course of
+6 modules x 10 lessons (text, callouts, a checklist, a quiz every fifth lesson) and one enrolled
+learner per client, each with a logged-in session and a third of the course done. gunicorn serves
+the site with DEBUG off. Each client is a thread with its own learner that requests pages back to
+back (a closed loop, no think time). Three runs: every learner opens each of the 60 lessons once
+(first visits write a `launched` statement and a progress row), then the course page and the
+lessons again (return visits, reads only) for a fixed time each. Prints p50/p95/p99 latency and
+requests per second."""
+
+import argparse
+import http.client
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATABASE_URL = os.environ.get("PAGES_BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pages_bench")
+COURSE_SLUG = "bench-course"
+MODULES, LESSONS_PER_MODULE = 6, 10
+
+
+def environment():
+    env = dict(os.environ)
+    env.update(
+        {
+            # The dev settings with DEBUG off: the production settings add HTTPS-only cookies and a
+            # manifest static storage that needs collectstatic, neither of which changes page work.
+            "DJANGO_SETTINGS_MODULE": "website.settings.dev",
+            "DEBUG": "0",
+            "SECRET_KEY": "bench-only-secret-key-not-for-production-use-0123456789",
+            "DATABASE_URL": DATABASE_URL,
+            "DATABASE_CONN_MAX_AGE": "600",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "LOG_LEVEL": "WARNING",
+        }
+    )
+    return env
+
+
+def create_database(reset):
+    import psycopg
+
+    base, name = DATABASE_URL.rsplit("/", 1)
+    with psycopg.connect(base + "/postgres", autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists and reset:
+            connection.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name]
+            )
+            connection.execute(f'DROP DATABASE "{name}"')
+            exists = None
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=environment(),
+        check=True,
+    )
+
+
+def lesson_body(number):
+    body = [
+        {
+            "type": "text",
+            "id": f"text-{number}",
+            "value": "<p>" + "Practical guidance for employers. " * 40 + "</p>",
+        },
+        {
+            "type": "callout",
+            "id": f"tip-{number}",
+            "value": {"kind": "tip", "title": "Tip", "text": "<p>Check the permit before the contract.</p>"},
+        },
+        {
+            "type": "checklist",
+            "id": f"list-{number}",
+            "value": {
+                "title": "Checklist",
+                "items": [
+                    {"type": "item", "id": f"list-{number}-{n}", "value": f"Step {n}"} for n in range(5)
+                ],
+            },
+        },
+    ]
+    if number % 5 == 0:
+        from courses.tests.factories import quiz_block
+
+        body.append(quiz_block(block_id=f"quiz-{number}"))
+    return body
+
+
+def fill(clients):
+    """Create the course and ``clients`` enrolled learners with sessions; return (cookies, urls)."""
+    sys.path.insert(0, str(ROOT))
+    os.environ.update(environment())
+    import django
+
+    django.setup()
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.db import transaction
+
+    from courses import services
+    from courses.models import CoursePage, LessonPage, ModulePage
+    from courses.tests.factories import make_catalogue
+    from website import demo
+
+    demo.load()
+    with transaction.atomic():
+        catalogue = make_catalogue()
+        course = CoursePage.objects.filter(slug=COURSE_SLUG).first()
+        if course is None:
+            course = CoursePage(title="Benchmark course", slug=COURSE_SLUG, summary="Sixty lessons.")
+            catalogue.add_child(instance=course)
+            course.save_revision().publish()
+            number = 0
+            for m in range(MODULES):
+                module = ModulePage(title=f"Module {m + 1}", slug=f"module-{m + 1}", summary="A module")
+                course.add_child(instance=module)
+                module.save_revision().publish()
+                for _n in range(LESSONS_PER_MODULE):
+                    number += 1
+                    lesson = LessonPage(
+                        title=f"Lesson {number}",
+                        slug=f"lesson-{number}",
+                        summary="A lesson",
+                        body=json.dumps(lesson_body(number)),
+                    )
+                    module.add_child(instance=lesson)
+                    lesson.save_revision().publish()
+    course = CoursePage.objects.get(slug=COURSE_SLUG)
+    lessons = list(LessonPage.objects.descendant_of(course).live().order_by("path"))
+    User = get_user_model()
+    cookies = []
+    for index in range(clients):
+        user, created = User.objects.get_or_create(email=f"bench-learner-{index}@example.org")
+        if created:
+            user.set_password("Bench-Learner-2026")
+            user.save()
+        services.enrol(user, course)
+        for lesson in lessons[: len(lessons) // 3]:
+            if lesson.is_reading_only:
+                services.mark_lesson_done(user, lesson)
+        session = SessionStore()
+        session[SESSION_KEY] = str(user.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        session.create()
+        cookies.append(f"sessionid={session.session_key}")
+    return cookies, course.url, [lesson.url for lesson in lessons]
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_gunicorn(port, workers):
+    process = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "website.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=environment(),
+        start_new_session=True,
+    )
+    deadline = time.time() + 30
+    while time.time() < deadline:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", "/healthz")
+            if connection.getresponse().status == 200:
+                return process
+        except OSError:
+            time.sleep(0.3)
+    process.terminate()
+    raise SystemExit("gunicorn did not start")
+
+
+def get(port, path, cookie):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    started = time.perf_counter()
+    connection.request("GET", path, headers={"Cookie": cookie, "Host": "localhost"})
+    response = connection.getresponse()
+    response.read()
+    elapsed = time.perf_counter() - started
+    connection.close()
+    return response.status, elapsed
+
+
+def load(port, cookies, paths, seconds=None):
+    """Closed loop: each client requests the next path as soon as the previous answer arrives.
+
+    With ``seconds`` the clients loop until time is up; without, each walks ``paths`` once."""
+    latencies, errors = [], []
+    lock = threading.Lock()
+    stop = time.perf_counter() + seconds if seconds else None
+
+    def client(index):
+        mine, failed = [], []
+        step = index
+        while (time.perf_counter() < stop) if stop else (step - index < len(paths)):
+            status, elapsed = get(port, paths[step % len(paths)], cookies[index])
+            step += 1
+            (mine if status == 200 else failed).append(elapsed if status == 200 else status)
+        with lock:
+            latencies.extend(mine)
+            errors.extend(failed)
+
+    threads = [threading.Thread(target=client, args=(index,)) for index in range(len(cookies))]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    return latencies, errors, wall
+
+
+def summarise(name, latencies, errors, wall):
+    ordered = sorted(latencies)
+
+    def percentile(p):
+        return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))] * 1000
+
+    return {
+        "page": name,
+        "requests": len(ordered),
+        "errors": len(errors),
+        "p50_ms": round(percentile(50), 1),
+        "p95_ms": round(percentile(95), 1),
+        "p99_ms": round(percentile(99), 1),
+        "mean_ms": round(statistics.fmean(ordered) * 1000, 1) if ordered else None,
+        "req_per_s": round(len(ordered) / wall, 1),
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--workers", type=int, default=5, help="gunicorn sync workers (2 x cores + 1)")
+    parser.add_argument("--reset", action="store_true", help="drop and recreate the benchmark database")
+    args = parser.parse_args()
+
+    create_database(args.reset)
+    cookies, course_url, lesson_urls = fill(args.clients)
+    port = free_port()
+    server = start_gunicorn(port, args.workers)
+    try:
+        get(port, course_url, cookies[0])
+        results = []
+        # Every learner opens each of the 60 lessons once: first visits write `launched`.
+        latencies, errors, wall = load(port, cookies, lesson_urls)
+        results.append(summarise("lesson page, first visit", latencies, errors, wall))
+        for name, paths in (("course page", [course_url]), ("lesson page, return visit", lesson_urls)):
+            latencies, errors, wall = load(port, cookies, paths, args.seconds)
+            results.append(summarise(name, latencies, errors, wall))
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    print(
+        f"{args.clients} clients, {args.seconds:.0f} s per page, gunicorn {args.workers} sync workers, "
+        f"{os.cpu_count()} CPUs, PostgreSQL"
+    )
+    print("| page | requests | errors | p50 ms | p95 ms | p99 ms | req/s |")
+    print("|---|---|---|---|---|---|---|")
+    for row in results:
+        print(
+            f"| {row['page']} | {row['requests']} | {row['errors']} | {row['p50_ms']} | {row['p95_ms']} "
+            f"| {row['p99_ms']} | {row['req_per_s']} |"
+        )
+
+
+if __name__ == "__main__":
+    main()
