@@ -159,3 +159,44 @@ def test_malformed_and_unknown_codes_get_friendly_pages(page, live_server, site_
     page.goto(f"{live_server.url}/en/certificates/verify/ZZZZ-ZZZZ-ZZZZ/")
     assert page.get_by_role("heading", level=1).inner_text() == "No certificate has this code"
     screenshot(page, "certificates-unknown-en")
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_trainer_downloads_a_zip_of_the_course_certificates_with_progress(
+    page, live_server, settings, short_course, make_user, password, screenshot, tmp_path, language
+):
+    import zipfile
+
+    from accounts.models import Membership
+    from accounts.tests.factories import MembershipFactory, OrganisationFactory
+    from certificates import services
+    from courses.services import enrol
+
+    settings.SITE_URL = live_server.url
+    company = OrganisationFactory(name="Bakery Example")
+    trainer = make_user(email=f"trainer-{language}@example.org", preferred_language=language)
+    MembershipFactory(user=trainer, organisation=company, role=Membership.Role.TRAINER)
+    for n in range(3):
+        learner = make_user(first_name="Learner", last_name=f"Number{n}")
+        MembershipFactory(user=learner, organisation=company)
+        enrol(learner, short_course)
+        services.issue(learner, short_course)
+
+    log_in(page, live_server.url, trainer.email, password, language=language)
+    page.goto(f"{live_server.url}/{language}/certificates/manage/")
+    page.locator("select[name=course]").select_option(str(short_course.translation_key))
+    page.locator(".certificate-course-form button[type=submit]").click()
+    page.locator(".certificate-table tbody tr").nth(2).wait_for()
+    screenshot(page, f"certificates-manage-{language}")
+    page.locator("button[name=action][value=export]").click()
+    page.wait_for_url(re.compile(r"/certificates/exports/"))
+    download_link = page.locator("#export-download")
+    download_link.wait_for(state="visible")
+    assert page.locator("#export-progress").get_attribute("value") == "100"
+    screenshot(page, f"certificates-export-{language}")
+    with page.expect_download() as download_info:
+        download_link.click()
+    archive_path = tmp_path / "certificates.zip"
+    download_info.value.save_as(archive_path)
+    with zipfile.ZipFile(archive_path) as archive:
+        assert len(archive.namelist()) == 3
