@@ -250,3 +250,16 @@ def test_person_without_permission_cannot_revoke(client, course_page, make_user)
     assert response["Location"] == "/admin/"
     certificate.refresh_from_db()
     assert certificate.status == Certificate.Status.VALID
+
+
+def test_revoked_certificate_can_no_longer_be_downloaded(client, course_page, make_user):
+    learner = make_user()
+    certificate = services.issue(learner, course_page)
+    services.revoke(certificate, reason="Issued by mistake")
+    client.force_login(learner)
+    assert (
+        client.get(reverse("certificates:download_pdf", args=[certificate.code_display])).status_code == 404
+    )
+    assert (
+        client.get(reverse("certificates:download_badge", args=[certificate.code_display])).status_code == 404
+    )
