@@ -40,6 +40,7 @@ class Statement(models.Model):
         blank=True,
         related_name="xapi_statements",
         verbose_name=_("user"),
+        db_index=False,  # the partial (user, verb_hash) index below serves lookups by user
     )
     actor_hash = models.CharField(max_length=32)
     verb_id = models.TextField(_("verb"))
@@ -66,8 +67,16 @@ class Statement(models.Model):
             models.Index(
                 fields=["organisation", "registration", "stored", "id"], name="xapi_stmt_registration"
             ),
-            models.Index(fields=["object_statement_id"], name="xapi_stmt_ref"),
-            models.Index(fields=["user", "verb_hash"], name="xapi_stmt_user_verb"),
+            models.Index(
+                fields=["object_statement_id"],
+                name="xapi_stmt_ref",
+                condition=models.Q(object_statement_id__isnull=False),
+            ),
+            models.Index(
+                fields=["user", "verb_hash"],
+                name="xapi_stmt_user_verb",
+                condition=models.Q(user__isnull=False),
+            ),
         ]
 
     def __str__(self):
@@ -85,7 +94,10 @@ class StatementAgent(models.Model):
     once under a "direct" hash for the ``agent`` filter and once under a "related" hash for
     ``related_agents``, so both filters are a single index range."""
 
-    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="agent_links")
+    # No index of its own: lookups start from the hash; only a (rare) statement delete scans.
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="agent_links", db_index=False
+    )
     organisation_id = models.BigIntegerField()
     agent_hash = models.CharField(max_length=32)
     stored = models.DateTimeField()
@@ -104,7 +116,9 @@ class StatementAgent(models.Model):
 class StatementActivity(models.Model):
     """Every activity a statement mentions (object, context activities, sub-statement)."""
 
-    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="activity_links")
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="activity_links", db_index=False
+    )
     organisation_id = models.BigIntegerField()
     activity_hash = models.CharField(max_length=32)
     stored = models.DateTimeField()

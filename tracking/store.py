@@ -6,11 +6,14 @@ batches never wait on each other.
 """
 
 import json
+import time
 import uuid
 from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 
 from accounts.models import Membership
@@ -352,11 +355,11 @@ WITH new_statements AS (
         s.object_id, s.object_hash, s.object_statement_id, s.registration, s.ts, s.stored, s.version, false,
         s.has_attachments, s.raw
     FROM unnest(
-        %(statement_id)s::uuid[], %(actor_hash)s::text[], %(verb_id)s::text[], %(verb_hash)s::text[],
-        %(object_type)s::text[], %(object_id)s::text[], %(object_hash)s::text[],
-        %(object_statement_id)s::uuid[],
-        %(registration)s::uuid[], %(ts)s::timestamptz[], %(stored)s::timestamptz[], %(version)s::text[],
-        %(has_attachments)s::boolean[], %(raw)s::text[]
+        %(statement_id)b::uuid[], %(actor_hash)b::text[], %(verb_id)b::text[], %(verb_hash)b::text[],
+        %(object_type)b::text[], %(object_id)b::text[], %(object_hash)b::text[],
+        %(object_statement_id)b::uuid[],
+        %(registration)b::uuid[], %(ts)b::timestamptz[], %(stored)b::timestamptz[], %(version)b::text[],
+        %(has_attachments)b::boolean[], %(raw)b::text[]
     ) AS s(statement_id, actor_hash, verb_id, verb_hash, object_type, object_id, object_hash,
            object_statement_id, registration, ts, stored, version, has_attachments, raw)
     RETURNING id, statement_id, stored
@@ -364,13 +367,13 @@ WITH new_statements AS (
     INSERT INTO tracking_statementagent (statement_id, organisation_id, agent_hash, stored)
     SELECT n.id, %(organisation)s, a.agent_hash, n.stored
     FROM new_statements n
-        JOIN unnest(%(agent_statement)s::uuid[], %(agent_hash)s::text[]) AS a(sid, agent_hash)
+        JOIN unnest(%(agent_statement)b::uuid[], %(agent_hash)b::text[]) AS a(sid, agent_hash)
         ON a.sid = n.statement_id
 ), activity_links AS (
     INSERT INTO tracking_statementactivity (statement_id, organisation_id, activity_hash, stored)
     SELECT n.id, %(organisation)s, a.activity_hash, n.stored
     FROM new_statements n
-        JOIN unnest(%(activity_statement)s::uuid[], %(activity_hash)s::text[]) AS a(sid, activity_hash)
+        JOIN unnest(%(activity_statement)b::uuid[], %(activity_hash)b::text[]) AS a(sid, activity_hash)
         ON a.sid = n.statement_id
 ), outbox AS (
     INSERT INTO tracking_outboxentry (
@@ -378,8 +381,9 @@ WITH new_statements AS (
     )
     SELECT n.id, o.destination_id, 'pending', 0, now(), '', now()
     FROM new_statements n
-        JOIN unnest(%(outbox_statement)s::uuid[], %(outbox_destination)s::bigint[]) AS o(sid, destination_id)
+        JOIN unnest(%(outbox_statement)b::uuid[], %(outbox_destination)b::bigint[]) AS o(sid, destination_id)
         ON o.sid = n.statement_id
+        JOIN tracking_forwardingdestination d ON d.id = o.destination_id AND d.is_active
 )
 SELECT id, statement_id FROM new_statements
 """
@@ -398,7 +402,7 @@ def _insert_postgres(rows, links, statements, organisation):
         agent_values.extend(agents)
         activity_statement.extend([row.statement_id] * len(activities))
         activity_values.extend(activities)
-    pairs = list(outbox_pairs(rows, statements))
+    pairs = list(outbox_pairs(rows, statements, cached=True))
     params = {
         "organisation": organisation.pk,
         "user": rows[0].user_id if rows and rows[0].user_id else None,
@@ -456,9 +460,33 @@ def is_duplicate_id(error):
     return "statement_id" in text and ("unique" in text or "duplicate" in text)
 
 
-def outbox_pairs(rows, statements):
+_destination_cache = {"expires": 0.0, "destinations": []}
+DESTINATION_CACHE_SECONDS = 10
+
+
+def cached_destinations():
+    """Active destinations, cached per process for a few seconds: every statement needs them and they
+    change rarely. Saving or deleting one clears this process's cache at once; other processes see a
+    new or re-activated destination within DESTINATION_CACHE_SECONDS. The insert joins the
+    destination table, so a deleted or deactivated destination never receives rows from a stale cache."""
+    now = time.monotonic()
+    if _destination_cache["expires"] < now:
+        _destination_cache["destinations"] = list(ForwardingDestination.objects.filter(is_active=True))
+        _destination_cache["expires"] = now + DESTINATION_CACHE_SECONDS
+    return _destination_cache["destinations"]
+
+
+@receiver([post_save, post_delete], sender=ForwardingDestination)
+def forget_destinations(**kwargs):
+    _destination_cache["expires"] = 0.0
+
+
+def outbox_pairs(rows, statements, *, cached=False):
     """(row index, destination id) for every active destination a statement matches."""
-    destinations = list(ForwardingDestination.objects.filter(is_active=True))
+    if cached:
+        destinations = cached_destinations()
+    else:
+        destinations = list(ForwardingDestination.objects.filter(is_active=True))
     if not destinations:
         return
     member_orgs_by_user = {}
