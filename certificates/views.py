@@ -161,6 +161,9 @@ def _own_or_managed(request, code):
     certificate = get_object_or_404(
         Certificate.objects.select_related("issuer"), verification_code=normalised
     )
+    # A revoked certificate is no longer handed out; its verification page still explains why.
+    if certificate.status == Certificate.Status.REVOKED:
+        raise Http404
     if certificate.user_id != request.user.pk:
         allowed = selectors.managed_user_ids(request.user)
         if allowed is not None and certificate.user_id not in allowed:
