@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TRUE_FALSE_SOURCE = FIXTURES / "platform_true_false"
+QUESTION_SET_SOURCE = FIXTURES / "platform_question_set"
 
 
 def source_files(folder):
@@ -55,6 +56,20 @@ def true_false_files(**content_overrides):
 
 def true_false_package():
     return zip_bytes(true_false_files())
+
+
+def question_set_files():
+    """An export-like container package: H5P.PlatformQuestionSet shows two H5P.PlatformTrueFalse
+    questions; it depends on H5P.PlatformTheme, which depends on FontAwesome; an image under content/."""
+    files = source_files(QUESTION_SET_SOURCE)
+    for name, data in source_files(TRUE_FALSE_SOURCE).items():
+        if name.startswith("H5P.PlatformTrueFalse-1.0/"):
+            files[name] = data
+    return files
+
+
+def question_set_package():
+    return zip_bytes(question_set_files())
 
 
 def upload(data, name="activity.h5p"):

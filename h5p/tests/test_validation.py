@@ -189,3 +189,27 @@ def test_macos_archiver_leftovers_are_skipped_not_rejected():
 def test_stored_entries_are_checked_like_deflated_ones():
     data = zip_bytes(true_false_files(), compression=zipfile.ZIP_STORED)
     assert validate(data).main_library == "H5P.PlatformTrueFalse"
+
+
+def test_container_fixture_with_library_chain_is_valid():
+    from h5p.tests.packages import question_set_files
+
+    manifest = validate(zip_bytes(question_set_files()))
+    names = {info.filename for info in manifest.entries}
+    assert manifest.main_library_version == "1.0" and manifest.main_library == "H5P.PlatformQuestionSet"
+    assert {"FontAwesome-4.5/library.json", "content/images/welcome-1.svg"} <= names
+
+
+def test_container_missing_a_library_of_a_library_names_it():
+    from h5p.tests.packages import question_set_files
+
+    files = {
+        name: data for name, data in question_set_files().items() if not name.startswith("FontAwesome-4.5/")
+    }
+    data = json.loads(files["h5p.json"])
+    data["preloadedDependencies"] = [
+        dep for dep in data["preloadedDependencies"] if dep["machineName"] != "FontAwesome"
+    ]
+    files["h5p.json"] = json.dumps(data)
+    message = rejected(zip_bytes(files))
+    assert "FontAwesome 4.5 is required by H5P.PlatformTheme 1.0" in message

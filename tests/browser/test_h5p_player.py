@@ -53,7 +53,7 @@ def site_login(page, live_server, email, password, language="en"):
 
 
 def player_frame(page):
-    page.locator("[data-h5p-player] iframe.h5p-iframe").wait_for()
+    page.locator("[data-h5p-player] iframe.h5p-iframe").wait_for(timeout=30_000)
     return page.frame_locator("[data-h5p-player] iframe.h5p-iframe")
 
 
