@@ -78,7 +78,10 @@ def create_database(reset=False):
         if not exists:
             connection.execute(f'CREATE DATABASE "{name}"')
     subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"], cwd=ROOT, env=environment(), check=True
+        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
+        cwd=ROOT,
+        env=environment(),
+        check=True,
     )
 
 
@@ -141,7 +144,10 @@ class Gunicorn:
 
 
 def learner(index):
-    return {"objectType": "Agent", "account": {"homePage": SITE, "name": str(uuid.uuid5(NAMESPACE, f"l{index}"))}}
+    return {
+        "objectType": "Agent",
+        "account": {"homePage": SITE, "name": str(uuid.uuid5(NAMESPACE, f"l{index}"))},
+    }
 
 
 def course_iri(course):
@@ -174,7 +180,10 @@ def statement(number, run="base"):
             "objectType": "Activity",
             "id": lesson_iri(course, lesson),
             "definition": {
-                "name": {"en": f"Lesson {lesson} of course {course}", "de": f"Lektion {lesson} von Kurs {course}"},
+                "name": {
+                    "en": f"Lesson {lesson} of course {course}",
+                    "de": f"Lektion {lesson} von Kurs {course}",
+                },
                 "description": {"en": "Intercultural onboarding: what a new colleague needs in week one."},
                 "type": "http://adlnet.gov/expapi/activities/lesson",
             },
