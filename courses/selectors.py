@@ -9,7 +9,6 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .models import (
-    ActivityProgress,
     CoursePage,
     Enrolment,
     LessonPage,
@@ -141,12 +140,12 @@ def course_outline(request, course, enrolment=None):
     modules = [OutlineEntry(**module) for module in structure["modules"]]
     lessons = [OutlineEntry(**lesson) for lesson in structure["lessons"]]
     done_keys = set()
-    started_keys = set()
+    launched = {}
     if enrolment is not None:
-        for key, completed_at in LessonProgress.objects.filter(enrolment=enrolment).values_list(
-            "lesson_key", "completed_at"
-        ):
-            started_keys.add(key)
+        for key, completed_at, last_launched_at in LessonProgress.objects.filter(
+            enrolment=enrolment
+        ).values_list("lesson_key", "completed_at", "last_launched_at"):
+            launched[key] = last_launched_at
             if completed_at is not None:
                 done_keys.add(key)
     by_module = {
@@ -162,7 +161,8 @@ def course_outline(request, course, enrolment=None):
             "page": lesson,
             "url": _child_url(course, base_url, lesson),
             "done": lesson.translation_key in done_keys,
-            "started": lesson.translation_key in started_keys,
+            "started": lesson.translation_key in launched,
+            "last_launched_at": launched.get(lesson.translation_key),
             "index": len(flat),
         }
         entry["lessons"].append(item)
@@ -238,21 +238,20 @@ def lesson_page_context(request, lesson):
             "lesson_done": bool(current and current["done"]),
             "quiz_attempts": {},
             "reflections": {},
-            "activities": {},
         }
     )
     if enrolment is not None:
-        for attempt in QuizAttempt.objects.filter(enrolment=enrolment, lesson_key=lesson.translation_key):
-            state["quiz_attempts"].setdefault(attempt.block_id, []).append(attempt)
-        for progress in ActivityProgress.objects.filter(
-            enrolment=enrolment, lesson_key=lesson.translation_key
-        ):
-            state["activities"][progress.block_id] = progress
-        state["reflections"] = dict(
-            ReflectionAnswer.objects.filter(user=request.user, lesson_key=lesson.translation_key).values_list(
-                "block_id", "text"
+        # Only lessons that hold a quiz or a reflection prompt pay for the learner's answers.
+        block_types = {child.block_type for child in lesson.body}
+        if "quiz" in block_types:
+            for attempt in QuizAttempt.objects.filter(enrolment=enrolment, lesson_key=lesson.translation_key):
+                state["quiz_attempts"].setdefault(attempt.block_id, []).append(attempt)
+        if "reflection" in block_types:
+            state["reflections"] = dict(
+                ReflectionAnswer.objects.filter(
+                    user=request.user, lesson_key=lesson.translation_key
+                ).values_list("block_id", "text")
             )
-        )
     return state
 
 

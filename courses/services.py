@@ -216,9 +216,13 @@ def relaunch_after():
     return timedelta(minutes=settings.COURSES_RELAUNCH_MINUTES)
 
 
-def note_lesson_opened(enrolment, lesson, module, course, request=None):
-    """Record ``launched`` the first time a learner opens a lesson and again after a pause."""
+def note_lesson_opened(enrolment, lesson, module, course, request=None, last_launched_at=None):
+    """Record ``launched`` the first time a learner opens a lesson and again after a pause.
+
+    ``last_launched_at``, when the caller already read it, spares the lookup on a return visit."""
     now = timezone.now()
+    if last_launched_at is not None and now - last_launched_at < relaunch_after():
+        return None
     progress = LessonProgress.objects.filter(enrolment=enrolment, lesson_key=lesson.translation_key).first()
     if (
         progress is not None

@@ -162,6 +162,22 @@ class CoursePage(Page):
     def duration_hours(self):
         return self.estimated_duration_minutes / 60
 
+    def route(self, request, path_components):
+        # A lesson URL is course/module/lesson: load both pages directly (two queries) instead of
+        # Wagtail's child lookup plus `.specific` per level (four).
+        if len(path_components) == 2:
+            module = ModulePage.objects.child_of(self).filter(slug=path_components[0]).first()
+            lesson = (
+                LessonPage.objects.child_of(module).filter(slug=path_components[1]).first()
+                if module
+                else None
+            )
+            if lesson is not None:
+                module._cached_parent_obj = self
+                lesson._cached_parent_obj = module
+                return lesson.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from ..selectors import course_page_context
 
@@ -250,7 +266,15 @@ class LessonPage(Page):
                 request, "courses/lesson_locked.html", {"page": self, **state}, status=403
             )
         if state["enrolment"] is not None and not getattr(request, "is_preview", False):
-            note_lesson_opened(state["enrolment"], self, state["module"], state["course"], request=request)
+            current = state.get("current") or {}
+            note_lesson_opened(
+                state["enrolment"],
+                self,
+                state["module"],
+                state["course"],
+                request=request,
+                last_launched_at=current.get("last_launched_at"),
+            )
         context = self.get_context(request, *args, **kwargs)
         context.update(state)
         return TemplateResponse(request, self.get_template(request, *args, **kwargs), context)
