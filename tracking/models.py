@@ -67,9 +67,10 @@ class Statement(models.Model):
             models.Index(
                 fields=["organisation", "registration", "stored", "id"], name="xapi_stmt_registration"
             ),
+            # Only StatementRef statements: filters also return statements pointing at a match.
             models.Index(
-                fields=["object_statement_id"],
-                name="xapi_stmt_ref",
+                fields=["organisation", "stored", "id"],
+                name="xapi_stmt_refs",
                 condition=models.Q(object_statement_id__isnull=False),
             ),
             models.Index(

@@ -6,10 +6,10 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core import signing
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
-from .models import Statement
+from .models import Statement, StatementActivity, StatementAgent
 from .store import activity_hash, agent_hash, verb_hash
 from .validation import StatementError, check_agent, check_iri, is_uuid, parse_timestamp
 
@@ -98,11 +98,76 @@ def parse_filters(params):
     return filters
 
 
+def _window(queryset, filters, cursor, order, tie):
+    """since/until (on ``stored``) and the keyset cursor, on whichever ``stored`` column drives."""
+    if "since" in filters:
+        queryset = queryset.filter(**{f"{order}__gt": datetime.fromisoformat(filters["since"])})
+    if "until" in filters:
+        queryset = queryset.filter(**{f"{order}__lte": datetime.fromisoformat(filters["until"])})
+    if cursor:
+        stored = datetime.fromisoformat(cursor[0])
+        # The plain range condition keeps the index range tight; the OR only settles equal times.
+        if filters.get("ascending"):
+            queryset = queryset.filter(**{f"{order}__gte": stored}).filter(
+                Q(**{f"{order}__gt": stored}) | Q(**{f"{tie}__gt": cursor[1]})
+            )
+        else:
+            queryset = queryset.filter(**{f"{order}__lte": stored}).filter(
+                Q(**{f"{order}__lt": stored}) | Q(**{f"{tie}__lt": cursor[1]})
+            )
+    return queryset
+
+
+def _ordered(queryset, filters, order, tie):
+    prefix = "" if filters.get("ascending") else "-"
+    return list(
+        queryset.order_by(prefix + order, prefix + tie).values_list("id", "stored", "raw")[
+            : filters["limit"] + 1
+        ]
+    )
+
+
+def _target_matches(organisation_id, filters):
+    """Statements (voided or not) that meet the non-time filters, for matching StatementRefs."""
+    targets = Statement.objects.filter(
+        organisation_id=organisation_id, statement_id=OuterRef("object_statement_id")
+    )
+    if "agent" in filters:
+        targets = targets.filter(
+            Exists(
+                StatementAgent.objects.filter(
+                    statement=OuterRef("pk"), organisation_id=organisation_id, agent_hash=filters["agent"]
+                )
+            )
+        )
+    if "activity" in filters:
+        if filters.get("related_activities"):
+            targets = targets.filter(
+                Exists(
+                    StatementActivity.objects.filter(
+                        statement=OuterRef("pk"),
+                        organisation_id=organisation_id,
+                        activity_hash=filters["activity"],
+                    )
+                )
+            )
+        else:
+            targets = targets.filter(object_hash=filters["activity"])
+    if "verb" in filters:
+        targets = targets.filter(verb_hash=filters["verb"])
+    if "registration" in filters:
+        targets = targets.filter(registration=uuid.UUID(filters["registration"]))
+    return targets
+
+
 def statement_page(organisation_id, filters, cursor=None):
-    """One page of raw statement JSON strings and the cursor of the next page (or None).
+    """One page of (id, stored, raw JSON) rows and the cursor of the next page (or None).
 
     The ordering column is ``stored`` of whichever table drives the lookup, so every filter is one
-    range scan of one index: the agent link table, the activity link table, or the statement table."""
+    range scan of one index: the agent link table, the activity link table, or the statement table.
+    Statements whose object is a StatementRef also match when the statement they point to matches
+    (xAPI "filter conditions for StatementRefs"); they are found through a small partial index of
+    StatementRef statements and merged in."""
     queryset = Statement.objects.filter(organisation_id=organisation_id, voided=False)
     order = "stored"
     tie = "id"
@@ -125,31 +190,26 @@ def statement_page(organisation_id, filters, cursor=None):
         queryset = queryset.filter(verb_hash=filters["verb"])
     if "registration" in filters:
         queryset = queryset.filter(registration=uuid.UUID(filters["registration"]))
-    if "since" in filters:
-        queryset = queryset.filter(**{f"{order}__gt": datetime.fromisoformat(filters["since"])})
-    if "until" in filters:
-        queryset = queryset.filter(**{f"{order}__lte": datetime.fromisoformat(filters["until"])})
-    ascending = filters.get("ascending")
-    if cursor:
-        stored = datetime.fromisoformat(cursor[0])
-        if ascending:
-            queryset = queryset.filter(**{f"{order}__gte": stored}).filter(
-                Q(**{f"{order}__gt": stored}) | Q(**{f"{tie}__gt": cursor[1]})
+    rows = _ordered(_window(queryset, filters, cursor, order, tie), filters, order, tie)
+    if TARGET_FILTERS & set(filters):
+        references = Statement.objects.filter(
+            organisation_id=organisation_id, voided=False, object_statement_id__isnull=False
+        ).filter(Exists(_target_matches(organisation_id, filters)))
+        extra = _ordered(_window(references, filters, cursor, "stored", "id"), filters, "stored", "id")
+        if extra:
+            merged = {row[0]: row for row in rows + extra}
+            rows = sorted(
+                merged.values(), key=lambda row: (row[1], row[0]), reverse=not filters.get("ascending")
             )
-        else:
-            queryset = queryset.filter(**{f"{order}__lte": stored}).filter(
-                Q(**{f"{order}__lt": stored}) | Q(**{f"{tie}__lt": cursor[1]})
-            )
-    prefix = "" if ascending else "-"
     limit = filters["limit"]
-    rows = list(
-        queryset.order_by(prefix + order, prefix + tie).values_list("id", "stored", "raw")[: limit + 1]
-    )
     next_cursor = None
     if len(rows) > limit:
         rows = rows[:limit]
         next_cursor = (rows[-1][1].isoformat(), rows[-1][0])
     return rows, next_cursor
+
+
+TARGET_FILTERS = {"agent", "activity", "verb", "registration"}
 
 
 def more_token(organisation_id, filters, cursor):

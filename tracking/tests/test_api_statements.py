@@ -369,3 +369,36 @@ def test_head_answers_without_a_body(lrs, make_statement):
 
 def test_delete_on_statements_is_405(lrs):
     assert lrs.delete("statements").status_code == 405
+
+
+# --- filter conditions for StatementRefs -----------------------------------------------------
+
+
+def test_voiding_statement_is_found_by_the_voided_statements_verb(lrs, make_statement):
+    target = lrs.post(
+        "statements", make_statement(verb={"id": "http://adlnet.gov/expapi/verbs/failed"})
+    ).json()[0]
+    voiding = void(lrs, target).json()[0]
+    assert found(lrs, verb="http://adlnet.gov/expapi/verbs/failed") == {voiding}
+
+
+def test_statement_ref_is_found_by_the_target_activity_and_agent(lrs, make_statement):
+    target = lrs.post("statements", make_statement()).json()[0]
+    reference = lrs.post(
+        "statements",
+        {
+            "actor": {"mbox": "mailto:reviewer@example.org"},
+            "verb": {"id": "http://example.org/verbs/reviewed"},
+            "object": {"objectType": "StatementRef", "id": target},
+        },
+    ).json()[0]
+    assert found(lrs, activity="http://example.org/activities/lesson-1") == {target, reference}
+    assert found(lrs, agent=json.dumps({"mbox": "mailto:learner@example.org"})) == {target, reference}
+    assert found(lrs, verb="http://example.org/verbs/reviewed") == {reference}
+
+
+def test_time_filters_apply_to_the_referencing_statement(lrs, make_statement):
+    target = lrs.post("statements", make_statement()).json()[0]
+    stored = lrs.get("statements", {"statementId": target}).json()["stored"]
+    void(lrs, target)
+    assert found(lrs, verb="http://adlnet.gov/expapi/verbs/completed", until=stored) == set()
