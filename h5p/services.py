@@ -236,12 +236,14 @@ def _parent_iris(statement, block_iri, lesson_iri):
     return iris or [block_iri]
 
 
-def capture_statement(user, lesson, block_id, block_value, statement):
-    """Store an H5P statement for ``user`` and apply the completion rules; returns a summary dict."""
+def capture_statement(user, lesson, block_id, block_value, statement, *, context=None):
+    """Store an H5P statement for ``user`` and apply the completion rules; returns a summary dict.
+
+    ``context`` is ``courses.selectors.lesson_context(user, lesson)`` when the caller has it already."""
     from courses.selectors import lesson_context
     from tracking.services import record_raw
 
-    context = lesson_context(user, lesson)
+    context = context or lesson_context(user, lesson)
     block_iri = activity_iri_for(lesson, block_id)
     lesson_iri = context["lesson_iri"]
     child = is_child_statement(statement)
@@ -251,6 +253,7 @@ def capture_statement(user, lesson, block_id, block_value, statement):
         grouping = [lesson_iri, *grouping]
     package = block_value["package"]
     mode = block_value.get("completion") or CompletionMode.STATEMENT
+    result = statement.get("result") if isinstance(statement.get("result"), dict) else {}
 
     with transaction.atomic():
         stored = record_raw(
@@ -267,19 +270,23 @@ def capture_statement(user, lesson, block_id, block_value, statement):
             block_id,
             package,
             completes=completes_activity(statement, mode),
-            scored=not child,
-            result=statement.get("result") or {},
+            scored=not child and _carries_outcome(result),
+            result=result,
         )
     outcome["statement_id"] = str(getattr(stored, "statement_id", "") or getattr(stored, "id", ""))
     return outcome
 
 
-def mark_done(user, lesson, block_id, block_value):
+def _carries_outcome(result):
+    return score_of(result) is not None or isinstance(result.get("success"), bool)
+
+
+def mark_done(user, lesson, block_id, block_value, *, context=None):
     """The learner says they have worked through content that reports no completion itself."""
     from courses.selectors import lesson_context
     from tracking.services import record
 
-    context = lesson_context(user, lesson)
+    context = context or lesson_context(user, lesson)
     package = block_value["package"]
     with transaction.atomic():
         record(
@@ -302,6 +309,16 @@ def _apply_result(user, lesson, block_id, package, *, completes, scored, result)
     A repeated ``completed`` (H5P sends one again after a resume) with no better score changes
     nothing and is not reported again.
     """
+    if not completes and not scored:
+        # Most statements (children of containers, interactions) cannot change the result.
+        row = H5PActivityResult.objects.filter(user=user, lesson=lesson, block_id=block_id).first()
+        return {
+            "completed": bool(row and row.completed_at),
+            "newly_completed": False,
+            "reported": False,
+            "score_scaled": row.score_scaled if row else None,
+            "passed": row.passed if row else None,
+        }
     lookup = {"user": user, "lesson": lesson, "block_id": block_id}
     try:
         with transaction.atomic():

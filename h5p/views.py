@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
-from courses.selectors import is_enrolled
+from courses.selectors import lesson_context
 from courses.services import CourseActionError
 
 from . import services
@@ -193,11 +193,13 @@ def capture(request, lesson_id, block_id):
     problem = _statement_problem(statement)
     if problem:
         return _json_error(problem, 400)
-    refused = _refuse_unless_enrolled(request, lesson)
-    if refused:
-        return refused
+    context = lesson_context(request.user, lesson)
+    if context.get("enrolment") is None:
+        return _not_enrolled()
     try:
-        outcome = services.capture_statement(request.user, lesson, block_id, value, statement)
+        outcome = services.capture_statement(
+            request.user, lesson, block_id, value, statement, context=context
+        )
     except CourseActionError as error:
         return _json_error(str(error), 400)
     except ValueError as error:
@@ -206,10 +208,8 @@ def capture(request, lesson_id, block_id):
     return JsonResponse({"success": True, **outcome})
 
 
-def _refuse_unless_enrolled(request, lesson):
-    if not is_enrolled(request.user, lesson):
-        return _json_error(_("Enrol in the course to have your results counted."), 403)
-    return None
+def _not_enrolled():
+    return _json_error(_("Enrol in the course to have your results counted."), 403)
 
 
 def _statement_problem(statement):
@@ -236,11 +236,11 @@ def mark_done_view(request, lesson_id, block_id):
         return _activity_gone()
     if value.get("completion") != services.CompletionMode.MARK_DONE:
         return _json_error(_("This activity completes by itself; it cannot be marked as done."), 400)
-    refused = _refuse_unless_enrolled(request, lesson)
-    if refused:
-        return refused
+    context = lesson_context(request.user, lesson)
+    if context.get("enrolment") is None:
+        return _not_enrolled()
     try:
-        outcome = services.mark_done(request.user, lesson, block_id, value)
+        outcome = services.mark_done(request.user, lesson, block_id, value, context=context)
     except CourseActionError as error:
         return _json_error(str(error), 400)
     return JsonResponse({"success": True, **outcome})
