@@ -237,7 +237,36 @@ def load(port, cookies, paths, seconds=None):
     return latencies, errors, wall
 
 
-def summarise(name, latencies, errors, wall):
+def cpu_seconds(pids):
+    """User + system CPU seconds the processes have used so far (Linux /proc)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
+def server_pids(master_pid):
+    """The gunicorn workers and the PostgreSQL backends serving the benchmark database."""
+    import psycopg
+
+    workers = [int(pid) for pid in Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()]
+    base, name = DATABASE_URL.rsplit("/", 1)
+    with psycopg.connect(base + "/postgres") as connection:
+        backends = [
+            row[0]
+            for row in connection.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()", [name]
+            )
+        ]
+    return workers + backends
+
+
+def summarise(name, latencies, errors, wall, cpu=None):
     ordered = sorted(latencies)
 
     def percentile(p):
@@ -252,6 +281,8 @@ def summarise(name, latencies, errors, wall):
         "p99_ms": round(percentile(99), 1),
         "mean_ms": round(statistics.fmean(ordered) * 1000, 1) if ordered else None,
         "req_per_s": round(len(ordered) / wall, 1),
+        # CPU the app and the database spent per request: independent of other load on the machine.
+        "cpu_ms": round(cpu / len(ordered) * 1000, 1) if cpu is not None and ordered else None,
     }
 
 
@@ -270,25 +301,31 @@ def main():
     try:
         get(port, course_url, cookies[0])
         results = []
-        # Every learner opens each of the 60 lessons once: first visits write `launched`.
-        latencies, errors, wall = load(port, cookies, lesson_urls)
-        results.append(summarise("lesson page, first visit", latencies, errors, wall))
-        for name, paths in (("course page", [course_url]), ("lesson page, return visit", lesson_urls)):
-            latencies, errors, wall = load(port, cookies, paths, args.seconds)
-            results.append(summarise(name, latencies, errors, wall))
+        runs = [
+            # Every learner opens each of the 60 lessons once: first visits write `launched`.
+            ("lesson page, first visit", lesson_urls, None),
+            ("course page", [course_url], args.seconds),
+            ("lesson page, return visit", lesson_urls, args.seconds),
+        ]
+        for name, paths, seconds in runs:
+            pids = server_pids(server.pid)
+            cpu_before = cpu_seconds(pids)
+            latencies, errors, wall = load(port, cookies, paths, seconds)
+            cpu = cpu_seconds(pids) - cpu_before
+            results.append(summarise(name, latencies, errors, wall, cpu))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
     print(
         f"{args.clients} clients, {args.seconds:.0f} s per page, gunicorn {args.workers} sync workers, "
-        f"{os.cpu_count()} CPUs, PostgreSQL"
+        f"{os.cpu_count()} CPUs, PostgreSQL, load average {os.getloadavg()[0]:.1f} at the end"
     )
-    print("| page | requests | errors | p50 ms | p95 ms | p99 ms | req/s |")
-    print("|---|---|---|---|---|---|---|")
+    print("| page | requests | errors | p50 ms | p95 ms | p99 ms | req/s | server CPU ms/req |")
+    print("|---|---|---|---|---|---|---|---|")
     for row in results:
         print(
             f"| {row['page']} | {row['requests']} | {row['errors']} | {row['p50_ms']} | {row['p95_ms']} "
-            f"| {row['p99_ms']} | {row['req_per_s']} |"
+            f"| {row['p99_ms']} | {row['req_per_s']} | {row['cpu_ms']} |"
         )
 
 
