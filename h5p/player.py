@@ -100,7 +100,9 @@ def player_context(value, parent_context):
 
     user = getattr(request, "user", None)
     lesson_id = getattr(page, "pk", None)
-    tracked = bool(user is not None and user.is_authenticated and lesson_id and block_id)
+    # Editors previewing a draft play the activity, but nothing is recorded for them.
+    previewing = bool(getattr(request, "is_preview", False))
+    tracked = bool(user is not None and user.is_authenticated and lesson_id and block_id and not previewing)
     content_id = f"{package.pk}-{block_id or 'preview'}"
     base = content_base_url(package)
     options = {

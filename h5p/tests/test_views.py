@@ -160,3 +160,21 @@ def test_saved_state_is_handed_to_the_player_with_its_options(learner_client, le
     services.save_user_data(learner, package, lesson, H5P_BLOCK_ID, "state", "0", '{"answer":"false"}')
     html = learner_client.get(lesson.url).content.decode()
     assert '"contentUserData": [{"state": "{\\"answer\\":\\"false\\"}"}]' in html
+
+
+def test_block_in_an_editors_preview_is_not_tracked(lesson, package, editor, rf):
+    from h5p.blocks import H5PActivityBlock
+
+    request = rf.get(lesson.url)
+    request.user = editor
+    request.is_preview = True
+    bound = lesson.body[0]
+    html = H5PActivityBlock().render(
+        bound.value, context={"request": request, "page": lesson, "block": bound}
+    )
+    assert "data-h5p-player" in html and "data-h5p-capture-url" not in html
+    request.is_preview = False
+    rendered_live = H5PActivityBlock().render(
+        bound.value, context={"request": request, "page": lesson, "block": bound}
+    )
+    assert "data-h5p-capture-url" in rendered_live  # the same block outside a preview is tracked
