@@ -1,0 +1,32 @@
+from django.urls import reverse
+
+from courses.tests.factories import lessons_of
+
+
+def test_editor_can_open_the_lesson_editor_with_every_block_type(client, course, make_user):
+    editor = make_user(email="editor@example.org", is_staff=True, is_superuser=True)
+    client.force_login(editor)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[lessons_of(course)[1].pk]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    for label in ("Quiz", "Reflection prompt", "Video with captions", "Checklist", "H5P activity"):
+        assert label in html
+
+
+def test_editor_can_add_a_course_catalogue_under_the_home_page(client, site_content, make_user):
+    from courses.tests.factories import english_home
+
+    editor = make_user(email="editor@example.org", is_staff=True, is_superuser=True)
+    client.force_login(editor)
+    home = english_home()
+    url = reverse("wagtailadmin_pages:add", args=["courses", "coursecatalogpage", home.pk])
+    assert client.get(url).status_code == 200
+
+
+def test_module_page_lists_its_lessons_with_ticks(learner_client, course, enrolled, learner):
+    from courses import services
+
+    services.mark_lesson_done(learner, lessons_of(course)[0])
+    module = lessons_of(course)[0].get_parent()
+    html = learner_client.get(module.url).content.decode()
+    assert "Lesson 1.1" in html and "Lesson 1.2" in html and "is-done" in html
