@@ -8,6 +8,7 @@ import logging
 import os
 import posixpath
 import secrets
+import tempfile
 import zipfile
 
 from django.conf import settings
@@ -20,6 +21,8 @@ from .validation import PackageRejected
 logger = logging.getLogger(__name__)
 
 CHUNK = 1024 * 1024
+# Members up to this size are copied in memory before they are stored, bigger ones on disk.
+SPOOL_IN_MEMORY = 8 * 1024 * 1024
 
 
 def new_prefix(package_uid):
@@ -48,6 +51,16 @@ class _CappedReader:
         return data
 
 
+def _spooled_copy(handle, info):
+    """A seekable copy of one member: object-store backends rewind and re-read what they upload."""
+    reader = _CappedReader(handle, info.file_size, info.filename)
+    copy = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY)
+    while chunk := reader.read(CHUNK):
+        copy.write(chunk)
+    copy.seek(0)
+    return copy
+
+
 def extract(fileobj, manifest, prefix, storage=None):
     """Write every entry of the validated manifest under ``prefix``; return the stored names.
 
@@ -60,11 +73,8 @@ def extract(fileobj, manifest, prefix, storage=None):
         with zipfile.ZipFile(fileobj) as archive:
             for info in manifest.entries:
                 target = f"{prefix}/{info.filename}"
-                with archive.open(info) as handle:
-                    reader = _CappedReader(handle, info.file_size, info.filename)
-                    django_file = File(reader, name=posixpath.basename(info.filename))
-                    django_file.size = info.file_size
-                    saved = storage.save(target, django_file)
+                with archive.open(info) as handle, _spooled_copy(handle, info) as copy:
+                    saved = storage.save(target, File(copy, name=posixpath.basename(info.filename)))
                 stored.append(saved)
                 if saved != target:
                     # The prefix is new, so a renamed file means a collision we cannot serve correctly.

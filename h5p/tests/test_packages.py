@@ -135,3 +135,30 @@ def test_export_with_50_mb_media_file_validates_and_extracts(editor, stored_file
     assert default_storage.size(video) == size
     assert f"{package.storage_prefix}/H5P.JoubelUI-1.3/library.json" in stored_files()
     assert f"{package.storage_prefix}/H5P.QuestionSet-1.20/language/ar.json" in stored_files()
+
+
+def test_extraction_works_with_a_storage_that_rewinds_uploads_like_s3(tmp_path):
+    import io
+
+    from django.core.files.storage import FileSystemStorage
+
+    from h5p.storage import extract
+    from h5p.validation import Limits, validate_package
+
+    class RewindingStorage(FileSystemStorage):
+        """Reads every upload twice, as S3 backends do (checksum, then upload)."""
+
+        def _save(self, name, content):
+            content.seek(0)
+            first = content.read()
+            content.seek(0)
+            assert content.read() == first
+            content.seek(0)
+            return super()._save(name, content)
+
+    data = true_false_package()
+    manifest = validate_package(io.BytesIO(data), size=len(data), limits=Limits.from_settings())
+    storage = RewindingStorage(location=tmp_path / "bucket")
+    stored = extract(io.BytesIO(data), manifest, "h5p/test/rev", storage=storage)
+    assert len(stored) == manifest.file_count
+    assert storage.open("h5p/test/rev/h5p.json").read() == true_false_files()["h5p.json"]
