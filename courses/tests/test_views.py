@@ -287,3 +287,13 @@ def test_an_unpublished_lesson_leaves_the_cached_outline(learner_client, course,
     lessons_of(course)[3].unpublish()
     html = learner_client.get(course.url).content.decode()
     assert "Lesson 2.2" not in html and "0 of 3 lessons" in html
+
+
+def test_lesson_page_in_arabic_is_right_to_left_with_arabic_interface(learner_client, course, enrolled):
+    from courses.tests.factories import translate_course
+
+    arabic = translate_course(course, "ar")
+    response = learner_client.get(lessons_of(arabic)[0].url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'dir="rtl"' in html and "محتوى الدورة" in html and "ضع علامة «تم» وتابع" in html

@@ -319,3 +319,5 @@ COURSES_OUTLINE_CACHE_SECONDS = int(os.environ.get("COURSES_OUTLINE_CACHE_SECOND
 # Lesson videos and their WebVTT captions are uploaded as documents.
 WAGTAILDOCS_EXTENSIONS = WAGTAILDOCS_EXTENSIONS + ["mp4", "webm", "vtt"]
 DEMO_CONTENT_LOADERS = DEMO_CONTENT_LOADERS + ["courses.demo"]
+# The courses interface catalogues (ar, de, nl); listed here so `compile_catalogues` builds them.
+LOCALE_PATHS = LOCALE_PATHS + [BASE_DIR / "courses" / "locale"]
