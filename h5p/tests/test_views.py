@@ -178,3 +178,17 @@ def test_block_in_an_editors_preview_is_not_tracked(lesson, package, editor, rf)
         bound.value, context={"request": request, "page": lesson, "block": bound}
     )
     assert "data-h5p-capture-url" in rendered_live  # the same block outside a preview is tracked
+
+
+def test_pages_opened_before_a_replacement_keep_loading_files(
+    package, editor, django_capture_on_commit_callbacks
+):
+    from h5p.tests.packages import true_false_package
+
+    old_url = content_url(package, "h5p.json")
+    with django_capture_on_commit_callbacks(execute=True):
+        replaced = services.replace_package(package, uploaded_file=upload(true_false_package()), user=editor)
+    response = Client().get(old_url)
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "no-cache"  # an old revision's URL is never cached for long
+    assert Client().get(content_url(replaced, "h5p.json")).headers["Cache-Control"].startswith("public")
