@@ -20,6 +20,17 @@ def h5p_file(tmp_path):
 
 
 @pytest.fixture
+def bad_h5p_file(tmp_path):
+    from h5p.tests.packages import true_false_files, zip_bytes
+
+    files = true_false_files()
+    files["content/upload.php"] = "<?php system($_GET['c']); ?>"
+    path = tmp_path / "with-script.h5p"
+    path.write_bytes(zip_bytes(files))
+    return path
+
+
+@pytest.fixture
 def editor_package(db, make_user, settings, tmp_path):
     from h5p import services
     from h5p.tests.packages import true_false_package, upload
@@ -58,7 +69,16 @@ def player_frame(page):
 
 
 def test_editor_uploads_places_and_learner_completes_h5p_lesson(
-    page, new_page, live_server, site_content, make_user, password, h5p_file, fast_saves, screenshot
+    page,
+    new_page,
+    live_server,
+    site_content,
+    make_user,
+    password,
+    h5p_file,
+    bad_h5p_file,
+    fast_saves,
+    screenshot,
 ):
     from courses.models import LessonPage, LessonProgress
     from courses.services import enrol
@@ -76,8 +96,16 @@ def test_editor_uploads_places_and_learner_completes_h5p_lesson(
     lesson = LessonPage.objects.descendant_of(course).get()
     make_user(email="editor@example.org", is_staff=True, is_superuser=True)
 
-    # The editor uploads the package.
+    # The editor first picks a package with a server script in it: refused, with the reason.
     admin_login(page, live_server, "editor@example.org", password)
+    page.goto(live_server.url + "/admin/h5p_packages/new/")
+    page.locator("input[name=package_file]").set_input_files(str(bad_h5p_file))
+    page.get_by_role("button", name="Create").click()
+    page.get_by_text("file type that is not allowed: content/upload.php").wait_for()
+    assert H5PPackage.objects.count() == 0
+    screenshot(page, "h5p-admin-upload-refused")
+
+    # Then the real package.
     page.goto(live_server.url + "/admin/h5p_packages/new/")
     page.locator("input[name=package_file]").set_input_files(str(h5p_file))
     page.get_by_role("button", name="Create").click()
