@@ -1,7 +1,5 @@
 """Writes of the h5p app: storing packages, the learner's saved state, and H5P's xAPI statements."""
 
-import logging
-
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -9,8 +7,6 @@ from django.utils import timezone
 from .models import H5PActivityResult, H5PContentUserData, H5PPackage
 from .storage import delete_files, delete_prefix, extract, new_prefix
 from .validation import Limits, validate_package
-
-logger = logging.getLogger(__name__)
 
 H5P_SUB_CONTENT_ID = "http://h5p.org/x-api/h5p-subContentId"
 H5P_LOCAL_CONTENT_ID = "http://h5p.org/x-api/h5p-local-content-id"

@@ -88,3 +88,19 @@ def test_wagtail_editors_group_may_upload_packages():
         editors.permissions.filter(content_type__app_label="h5p").values_list("codename", flat=True)
     )
     assert {"add_h5ppackage", "change_h5ppackage", "delete_h5ppackage", "view_h5ppackage"} <= codenames
+
+
+def test_chooser_for_lesson_blocks_lists_uploaded_packages(editor_client, package):
+    response = editor_client.get(reverse("h5p_package_chooser:choose"))
+    assert response.status_code == 200
+    assert "Work permit check" in response.content.decode()
+
+
+def test_editor_deletes_a_package_and_its_files(
+    editor_client, package, stored_files, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor_client.post(reverse("h5p_packages:delete", args=[package.pk]))
+    assert response.status_code == 302
+    assert H5PPackage.objects.count() == 0
+    assert stored_files() == []
