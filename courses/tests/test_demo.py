@@ -47,3 +47,10 @@ def test_demo_catalogue_appears_in_the_navigation(client, site_content):
     assert CourseCatalogPage.objects.get(locale__language_code="en").show_in_menus
     html = client.get("/ar/").content.decode()
     assert "الدورات" in html
+
+
+def test_every_arabic_lesson_keeps_the_english_block_ids(site_content):
+    demo.load()
+    for english in LessonPage.objects.filter(locale__language_code="en"):
+        arabic = LessonPage.objects.get(translation_key=english.translation_key, locale__language_code="ar")
+        assert [block.id for block in arabic.body] == [block.id for block in english.body]
