@@ -114,7 +114,7 @@ def check_parts(statements, parts):
                 _("attachment part %(n)s: the content does not match its SHA-2 hash %(hash)s")
                 % {"n": index, "hash": declared}
             )
-        by_hash[declared] = (headers.get("content-type", "application/octet-stream"), content)
+        by_hash[declared] = (headers.get("content-type", "application/octet-stream")[:255], content)
     expected = set()
     for statement in statements:
         for attachment in statement.get("attachments") or []:

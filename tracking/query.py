@@ -37,7 +37,7 @@ def parse_bool(value, name):
 def parse_agent(text, name="agent"):
     try:
         agent = json.loads(text)
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:
         raise QueryError(_("%(name)s must be a JSON Agent or Group") % {"name": name}) from error
     try:
         check_agent(agent, name)

@@ -295,6 +295,9 @@ def _build_rows(statements, organisation, user, version, authority, now):
             object_id = ""
             object_hash = ""
         registration = (statement.get("context") or {}).get("registration")
+        raw = dumps(statement)
+        if "\\u0000" in raw:
+            raise StatementError(f"statements[{offset}]: NUL characters (\\u0000) are not supported")
         rows.append(
             Statement(
                 statement_id=uuid.UUID(statement["id"]),
@@ -312,7 +315,7 @@ def _build_rows(statements, organisation, user, version, authority, now):
                 stored=stored,
                 version=statement["version"],
                 has_attachments=bool(statement.get("attachments")),
-                raw=dumps(statement),
+                raw=raw,
             )
         )
         links.append(link_hashes(statement))

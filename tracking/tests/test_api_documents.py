@@ -162,3 +162,8 @@ def test_agents_returns_a_person(lrs):
 
 def test_agents_with_invalid_agent_is_400(lrs):
     assert lrs.get("agents", {"agent": json.dumps({"mbox": "a@example.org"})}).status_code == 400
+
+
+def test_overlong_content_type_is_400(lrs):
+    response = lrs.put("activities/state", b"x", params=state_params(), content_type="text/" + "x" * 300)
+    assert response.status_code == 400

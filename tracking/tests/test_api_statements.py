@@ -402,3 +402,44 @@ def test_time_filters_apply_to_the_referencing_statement(lrs, make_statement):
     stored = lrs.get("statements", {"statementId": target}).json()["stored"]
     void(lrs, target)
     assert found(lrs, verb="http://adlnet.gov/expapi/verbs/completed", until=stored) == set()
+
+
+def test_nan_is_not_accepted_as_a_number(lrs, make_statement):
+    body = json.dumps(make_statement(result={"score": {"raw": 1}})).replace('"raw": 1', '"raw": NaN')
+    assert lrs.post("statements", body).status_code == 400
+
+
+def test_deeply_nested_json_is_400(lrs):
+    assert lrs.post("statements", "[" * 100_000 + "]" * 100_000).status_code == 400
+
+
+def test_invalid_utf8_is_400(lrs):
+    assert lrs.post("statements", b"\xff\xfe{}").status_code == 400
+
+
+def test_nul_characters_are_refused_everywhere(lrs, make_statement):
+    assert (
+        lrs.post("statements", make_statement(verb={"id": "http://example.org/v\u0000"})).status_code == 400
+    )
+    assert (
+        lrs.post(
+            "statements", make_statement(actor={"account": {"homePage": "http://a.org", "name": "a\u0000"}})
+        ).status_code
+        == 400
+    )
+    assert lrs.get("statements", {"verb": "http://example.org/\x00"}).status_code == 400
+    assert Statement.objects.count() == 0
+
+
+def test_overlong_version_is_400(lrs, make_statement):
+    assert lrs.post("statements", make_statement(version="2.0." + "9" * 40)).status_code == 400
+
+
+def test_record_refuses_nul_characters(make_user):
+    from tracking import services
+    from tracking.validation import StatementError
+
+    with pytest.raises(StatementError):
+        services.record(
+            user=make_user(), verb="launched", activity_id="http://example.org/a", name="x\u0000y"
+        )

@@ -138,21 +138,34 @@ def media_type(request):
     return request.headers.get("Content-Type", "").split(";")[0].strip().lower()
 
 
+def _reject_constant(name):
+    raise ValueError(f"{name} is not a JSON number")
+
+
 def parse_json(body, what="body"):
     try:
-        return json.loads(body.decode("utf-8") if isinstance(body, bytes) else body)
-    except (UnicodeDecodeError, ValueError) as error:
+        text = body.decode("utf-8") if isinstance(body, bytes) else body
+        value = json.loads(text, parse_constant=_reject_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
         raise bad_request(
             _("The %(what)s is not valid JSON: %(error)s") % {"what": what, "error": error}
         ) from error
+    if "\\u0000" in text:
+        # PostgreSQL text cannot hold NUL characters, so no statement field may contain one.
+        raise bad_request(
+            _("The %(what)s contains a NUL character (\\u0000), which is not supported.") % {"what": what}
+        )
+    return value
 
 
 def check_params(request, allowed):
     unknown = sorted(set(request.GET) - set(allowed))
     if unknown:
         raise bad_request(_("Unknown query parameter(s): %(names)s") % {"names": ", ".join(unknown)})
-    for name in request.GET:
-        if len(request.GET.getlist(name)) > 1:
+    for name, values in request.GET.lists():
+        if any("\x00" in value for value in values):
+            raise bad_request(_("The parameter %(name)s contains a NUL character.") % {"name": name})
+        if len(values) > 1:
             raise bad_request(_("The parameter %(name)s is given more than once.") % {"name": name})
 
 

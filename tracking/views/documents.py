@@ -139,6 +139,8 @@ def document_resource(kind):
             return HttpResponse(status=204)
         content = read_body(request)
         content_type = request.headers.get("Content-Type") or "application/octet-stream"
+        if len(content_type) > 255:
+            raise bad_request(_("The Content-Type header is too long."))
         with transaction.atomic():
             document = base.select_for_update().filter(document_hash=document_hash).first()
             # Profiles are shared between clients, so overwriting one needs proof of what was read.
