@@ -197,8 +197,10 @@ def activity_iri_for(lesson, block_id):
 
 
 def restamp_object(statement, block_iri):
-    """Give the statement server-chosen activity ids; the browser's are not trusted."""
-    statement = dict(statement)
+    """Give the statement server-chosen ids; the browser's are not trusted.
+
+    The statement id is dropped too, so a page cannot claim (or collide with) another statement's id."""
+    statement = {key: value for key, value in statement.items() if key != "id"}
     obj = dict(statement.get("object") or {})
     definition = obj.get("definition") or {}
     extensions = definition.get("extensions") or {}

@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from courses.selectors import lesson_context
 from courses.services import CourseActionError
+from tracking.store import Conflict
 
 from . import services
 from .blocks import H5PActivityBlock
@@ -202,6 +203,8 @@ def capture(request, lesson_id, block_id):
         )
     except CourseActionError as error:
         return _json_error(str(error), 400)
+    except Conflict:
+        return _json_error(_("This statement was already recorded with different content."), 409)
     except ValueError as error:
         # The tracking service rejects statements it cannot store (an unknown verb IRI, bad result).
         return _json_error(_("The statement was rejected: %(reason)s") % {"reason": error}, 400)

@@ -283,3 +283,12 @@ def test_statement_without_verb_is_a_clear_400(client_for, learner, lesson):
     response = post(client_for(learner), lesson, data)
     assert response.status_code == 400 and "no verb" in response.json()["message"]
     assert not Statement.objects.filter(user=learner, object_id__contains="/h5p/").exists()
+
+
+def test_browser_statement_id_is_replaced_by_a_server_id(client_for, learner, lesson):
+    other = Statement.objects.filter(user=learner).first()
+    data = statement("answered", result=scored(0.5, completion=False))
+    data["id"] = str(other.statement_id)  # an id that is already taken
+    response = post(client_for(learner), lesson, data)
+    assert response.status_code == 200
+    assert response.json()["statement_id"] != str(other.statement_id)
