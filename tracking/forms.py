@@ -10,7 +10,7 @@ class LRSKeyForm(WagtailAdminModelForm):
     revoked = forms.BooleanField(
         label=_("Revoked"),
         required=False,
-        help_text=_("A revoked key is refused at once; revocation cannot be undone by clients."),
+        help_text=_("A revoked key is refused within a few seconds on every server process."),
     )
 
     class Meta:

@@ -229,14 +229,20 @@ def store_statements(statements, *, organisation, authority, user=None, version=
         with transaction.atomic():
             existing = {
                 str(row.statement_id): row
-                for row in Statement.objects.filter(statement_id__in=ids).only("statement_id", "raw")
+                for row in Statement.objects.filter(statement_id__in=ids).only(
+                    "statement_id", "organisation", "raw"
+                )
             }
             new = []
             for statement in prepared:
                 row = existing.get(statement["id"])
                 if row is None:
                     new.append(statement)
-                elif not same_statement(statement, json.loads(row.raw)):
+                elif row.organisation_id != organisation.pk or not same_statement(
+                    statement, json.loads(row.raw)
+                ):
+                    # Ids are unique across the whole LRS; another organisation's statement is never
+                    # compared, so a conflict tells nothing about its content.
                     raise Conflict(statement["id"])
             if (
                 voiding_targets

@@ -142,3 +142,10 @@ def test_create_lrs_key_with_unknown_organisation_fails_cleanly():
 def test_basic_header_token_is_base64_of_key_and_secret(lrs_key):
     token = base64.b64encode(f"{lrs_key.key}:{lrs_key.secret}".encode()).decode()
     assert LRSClient(lrs_key).headers()["HTTP_AUTHORIZATION"] == f"Basic {token}"
+
+
+def test_an_id_taken_in_another_organisation_conflicts(lrs, make_statement):
+    statement = make_statement(id="0f5c7b5e-2b1a-4c44-9f0e-5a1c2e3d4f50", timestamp="2026-01-01T00:00:00Z")
+    assert lrs.post("statements", statement).status_code == 200
+    stranger = LRSClient(LRSKeyFactory())
+    assert stranger.post("statements", statement).status_code == 409
