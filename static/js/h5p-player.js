@@ -195,7 +195,7 @@
     try {
       options = JSON.parse(document.getElementById(section.getAttribute('data-h5p-options')).textContent);
     } catch (error) {
-      section.querySelector('[data-h5p-error]').hidden = false;
+      showProblem(section, message(section, 'loadFailed'));
       return;
     }
     sectionsByContentId[String(options.id)] = section;
@@ -217,7 +217,7 @@
         if (window.console) {
           window.console.error('H5P activity could not start', error);
         }
-        section.querySelector('[data-h5p-error]').hidden = false;
+        showProblem(section, message(section, 'loadFailed'));
       });
   }
 
