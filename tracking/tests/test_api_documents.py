@@ -167,3 +167,29 @@ def test_agents_with_invalid_agent_is_400(lrs):
 def test_overlong_content_type_is_400(lrs):
     response = lrs.put("activities/state", b"x", params=state_params(), content_type="text/" + "x" * 300)
     assert response.status_code == 400
+
+
+def test_head_on_a_document_returns_headers_without_body(lrs):
+    lrs.put("activities/state", {"a": 1}, params=state_params())
+    response = lrs.head("activities/state", state_params())
+    assert response.status_code == 200
+    assert response.content == b""
+    assert response["ETag"]
+
+
+def test_etag_is_the_quoted_sha1_of_the_content(lrs):
+    import hashlib
+
+    lrs.put("activities/state", b"hello", params=state_params(), content_type="text/plain")
+    assert lrs.get("activities/state", state_params())["ETag"] == f'"{hashlib.sha1(b"hello").hexdigest()}"'
+
+
+def test_head_with_a_read_only_key_never_writes(lrs):
+    from tracking.models import Document, LRSKey
+
+    from .conftest import LRSClient
+    from .factories import LRSKeyFactory
+
+    reader = LRSClient(LRSKeyFactory(organisation=lrs.key.organisation, scope=LRSKey.Scope.READ))
+    assert reader.head("activities/state", state_params()).status_code == 404
+    assert not Document.objects.exists()

@@ -443,3 +443,17 @@ def test_record_refuses_nul_characters(make_user):
         services.record(
             user=make_user(), verb="launched", activity_id="http://example.org/a", name="x\u0000y"
         )
+
+
+def test_statement_list_carries_consistent_through_and_last_modified(lrs, make_statement):
+    lrs.post("statements", make_statement())
+    response = lrs.get("statements")
+    assert response["X-Experience-API-Consistent-Through"].endswith("Z")
+    assert response["Last-Modified"]
+
+
+def test_more_pages_keep_the_requested_format(lrs, make_statement):
+    lrs.post("statements", [make_statement() for _ in range(3)])
+    more = lrs.get("statements", {"limit": 1, "format": "ids"}).json()["more"]
+    page = lrs.client.get(more, **lrs.headers()).json()["statements"][0]
+    assert page["verb"] == {"id": "http://adlnet.gov/expapi/verbs/completed"}

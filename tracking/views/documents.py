@@ -99,6 +99,8 @@ def document_resource(kind):
 
     @lrs_resource(["GET", "PUT", "POST", "DELETE"])
     def view(request, key):
+        # HEAD is answered as GET (the wrapper drops the body); it must never reach the write path.
+        method = "GET" if request.method == "HEAD" else request.method
         scope, document_id = _scope(request, kind)
         base = Document.objects.filter(
             organisation=key.organisation,
@@ -109,21 +111,21 @@ def document_resource(kind):
                 name: value for name, value in scope.items() if name not in ("activity_id", "registration")
             },
         )
-        if request.method in ("PUT", "POST") and not document_id:
+        if method in ("PUT", "POST") and not document_id:
             raise bad_request(_("The %(name)s parameter is required.") % {"name": rules["id"]})
-        if request.method in ("PUT", "POST") and "since" in request.GET:
+        if method in ("PUT", "POST") and "since" in request.GET:
             raise bad_request(_("since is only allowed when listing documents."))
         if document_id is None:
-            if request.method == "GET":
+            if method == "GET":
                 return _list(request, base)
-            if request.method == "DELETE" and kind == Document.Kind.STATE:
+            if method == "DELETE" and kind == Document.Kind.STATE:
                 base.delete()
                 return HttpResponse(status=204)
             raise bad_request(_("The %(name)s parameter is required.") % {"name": rules["id"]})
         if "since" in request.GET:
             raise bad_request(_("since cannot be combined with %(name)s.") % {"name": rules["id"]})
         document_hash = text_hash(document_id)
-        if request.method == "GET":
+        if method == "GET":
             document = base.filter(document_hash=document_hash).first()
             if document is None:
                 raise XAPIError(404, _("No such document."))
@@ -131,7 +133,7 @@ def document_resource(kind):
             response["ETag"] = document.etag
             response["Last-Modified"] = http_date(document.updated)
             return response
-        if request.method == "DELETE":
+        if method == "DELETE":
             document = base.filter(document_hash=document_hash).first()
             if document is not None:
                 _check_preconditions(request, document, require_header=False)
@@ -145,9 +147,9 @@ def document_resource(kind):
             document = base.select_for_update().filter(document_hash=document_hash).first()
             # Profiles are shared between clients, so overwriting one needs proof of what was read.
             _check_preconditions(
-                request, document, require_header=request.method == "PUT" and kind != Document.Kind.STATE
+                request, document, require_header=method == "PUT" and kind != Document.Kind.STATE
             )
-            if request.method == "POST":
+            if method == "POST":
                 content, content_type = _merge(document, content, request)
             now = timezone.now()
             if document is None:
