@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
+from django.utils import translation
 
 
 class SecurityHeadersMiddleware:
@@ -13,3 +15,17 @@ class SecurityHeadersMiddleware:
             response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         return response
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's LocaleMiddleware, except that a 404 under a path that has no language prefix by design
+    (APIs, the admin, files) stays a 404: Wagtail's catch-all route would otherwise make every such
+    miss look like a page in the default language and redirect there."""
+
+    unprefixed_paths = ("/xapi/", "/h5p/", "/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(self.unprefixed_paths) or request.path_info == "/healthz":
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)

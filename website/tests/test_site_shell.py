@@ -67,3 +67,13 @@ def test_public_pages_send_a_content_security_policy(client, site_content):
 
 def test_healthz_answers_ok(client):
     assert client.get("/healthz").json() == {"status": "ok"}
+
+
+def test_a_miss_under_an_api_prefix_is_a_404_not_a_redirect_to_a_language(client, site_content):
+    assert client.get("/xapi/no-such-resource").status_code == 404
+    assert client.get("/h5p/no-such-thing/").status_code == 404
+
+
+def test_a_miss_without_a_language_prefix_on_pages_still_redirects(client, site_content):
+    response = client.get("/privacy/")
+    assert response.status_code == 302 and response.url == "/en/privacy/"
