@@ -149,3 +149,9 @@ def test_an_id_taken_in_another_organisation_conflicts(lrs, make_statement):
     assert lrs.post("statements", statement).status_code == 200
     stranger = LRSClient(LRSKeyFactory())
     assert stranger.post("statements", statement).status_code == 409
+
+
+def test_about_shows_a_1_0_client_only_the_1_0_line(client):
+    response = client.get("/xapi/about", HTTP_X_EXPERIENCE_API_VERSION="1.0.3")
+    assert response.json()["version"] == ["1.0.3"]
+    assert response["X-Experience-API-Version"] == "1.0.3"

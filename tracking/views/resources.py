@@ -10,7 +10,7 @@ from ..models import Statement, StatementActivity
 from ..query import QueryError, parse_agent
 from ..store import activity_hash
 from ..validation import StatementError, check_iri
-from .base import bad_request, check_params, finish, json_response, lrs_resource
+from .base import bad_request, check_params, finish, json_response, lrs_resource, response_version
 
 SUPPORTED_VERSIONS = ["2.0.0", "1.0.3"]
 
@@ -24,7 +24,10 @@ def about(request):
         return finish(request, response)
     if request.method == "OPTIONS":
         return finish(request, HttpResponse(status=200))
-    response = json_response({"version": SUPPORTED_VERSIONS, "extensions": {}})
+    # Some 1.0.x clients (e.g. the tincan libraries) reject an about document listing a version they
+    # do not know, so a client that says it speaks 1.0.x is shown the 1.0.x line only.
+    versions = ["1.0.3"] if response_version(request).startswith("1.") else SUPPORTED_VERSIONS
+    response = json_response({"version": versions, "extensions": {}})
     if request.method == "HEAD":
         response["Content-Length"] = str(len(response.content))
         response.content = b""
