@@ -56,3 +56,13 @@ def test_course_progress_report_is_forbidden_without_permission(client, site_con
     response = client.get(reverse("courses_progress_report"))
     # Wagtail's admin turns a refused permission into a redirect to the dashboard with a message.
     assert response.status_code == 302 and response["Location"] == reverse("wagtailadmin_home")
+
+
+def test_editor_preview_of_a_lesson_shows_its_content_without_enrolment(rf, course, make_user):
+    editor = make_user(email="editor@example.org", is_staff=True, is_superuser=True)
+    request = rf.get("/")
+    request.user = editor
+    lesson = lessons_of(course)[1]
+    response = lesson.make_preview_request(original_request=request)
+    assert response.status_code == 200
+    assert "Before the quiz" in response.content.decode()
