@@ -193,3 +193,22 @@ def test_head_with_a_read_only_key_never_writes(lrs):
     reader = LRSClient(LRSKeyFactory(organisation=lrs.key.organisation, scope=LRSKey.Scope.READ))
     assert reader.head("activities/state", state_params()).status_code == 404
     assert not Document.objects.exists()
+
+
+def test_state_put_over_existing_without_precondition_is_409_for_2_0_clients(lrs):
+    lrs.put("activities/state", {"v": 1}, params=state_params())
+    assert lrs.put("activities/state", {"v": 2}, params=state_params()).status_code == 409
+    etag = lrs.get("activities/state", state_params())["ETag"]
+    assert (
+        lrs.put("activities/state", {"v": 2}, params=state_params(), headers={"If-Match": etag}).status_code
+        == 204
+    )
+
+
+def test_state_put_over_existing_is_allowed_for_1_0_clients(lrs_key):
+    from .conftest import LRSClient
+
+    legacy = LRSClient(lrs_key, version="1.0.3")
+    legacy.put("activities/state", {"v": 1}, params=state_params())
+    assert legacy.put("activities/state", {"v": 2}, params=state_params()).status_code == 204
+    assert legacy.get("activities/state", state_params()).json() == {"v": 2}

@@ -13,6 +13,7 @@ from ..query import QueryError, parse_agent, parse_time
 from ..store import agent_key
 from ..validation import StatementError, check_iri, is_uuid
 from .base import (
+    VERSION_HEADER,
     XAPIError,
     bad_request,
     check_params,
@@ -145,9 +146,13 @@ def document_resource(kind):
             raise bad_request(_("The Content-Type header is too long."))
         with transaction.atomic():
             document = base.select_for_update().filter(document_hash=document_hash).first()
-            # Profiles are shared between clients, so overwriting one needs proof of what was read.
+            # Overwriting a document needs proof of what was read: xAPI 2.0 asks it for every document
+            # resource, 1.0.x only for the two profile resources, so 1.0 clients keep their behaviour.
+            two_zero = not request.headers.get(VERSION_HEADER, "").startswith("1.")
             _check_preconditions(
-                request, document, require_header=method == "PUT" and kind != Document.Kind.STATE
+                request,
+                document,
+                require_header=method == "PUT" and (two_zero or kind != Document.Kind.STATE),
             )
             if method == "POST":
                 content, content_type = _merge(document, content, request)
