@@ -10,6 +10,7 @@ import functools
 import json
 import re
 import time
+from datetime import timedelta
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -83,8 +84,13 @@ def http_date(moment):
     return _http_date(moment.timestamp())
 
 
-def iso_now():
-    return timezone.now().strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+# A statement gets its ``stored`` time just before its insert commits; anything stored before this
+# margin is certainly visible, which is what X-Experience-API-Consistent-Through promises.
+CONSISTENCY_MARGIN = timedelta(seconds=10)
+
+
+def consistent_through():
+    return (timezone.now() - CONSISTENCY_MARGIN).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def _lookup_key(key_id):

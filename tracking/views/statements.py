@@ -25,8 +25,8 @@ from .base import (
     XAPIError,
     bad_request,
     check_params,
+    consistent_through,
     http_date,
-    iso_now,
     json_response,
     lrs_resource,
     media_type,
@@ -162,7 +162,7 @@ def _respond(request, key, body, raws, params):
         response = HttpResponse(content, content_type=content_type)
     else:
         response = json_response(body)
-    response["X-Experience-API-Consistent-Through"] = iso_now()
+    response["X-Experience-API-Consistent-Through"] = consistent_through()
     return response
 
 
@@ -191,7 +191,7 @@ def _get(request, key):
     rendered = ",".join(render(raw, statement_format, languages) for _id, _stored, raw in rows)
     more = ""
     if next_cursor:
-        more = "/xapi/statements?more=" + more_token(key.organisation_id, state, next_cursor)
+        more = request.path + "?more=" + more_token(key.organisation_id, state, next_cursor)
     body = '{"statements":[' + rendered + '],"more":' + json.dumps(more) + "}"
     response_params = {"attachments": state.get("attachments")}
     response = _respond(request, key, body, [raw for _id, _stored, raw in rows], response_params)
