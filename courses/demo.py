@@ -61,6 +61,52 @@ OBJECTIVES = [
     "Plan the first three months so that a new colleague stays",
 ]
 
+# The course's audience, objectives and prerequisites in the other languages (same objective ids).
+COURSE_DETAILS = {
+    "ar": (
+        "مديرو الموارد البشرية ومسؤولو شؤون الموظفين وقادة الفرق في الشركات التي تستعد لتوظيف لاجئ أو وظّفت "
+        "لاجئاً للتو.",
+        [
+            "التمييز بين الإقامة والإذن بالعمل، والتحقق من الاثنين قبل العقد",
+            "متابعة التصاريح التي تنتهي صلاحيتها، حتى لا يفقد أحد عمله بسبب الأوراق",
+            "بدء الاعتراف بالمؤهل والنظر إلى المهارات في الممارسة",
+            "التخطيط للأشهر الثلاثة الأولى حتى يبقى الزميل الجديد",
+        ],
+        "لا شيء. أحضر الأسئلة التي تواجهها شركتك.",
+    ),
+    "de": (
+        "Personalverantwortliche, Sachbearbeitende und Teamleitungen in Unternehmen, die bald eine "
+        "geflüchtete "
+        "Person einstellen oder es gerade getan haben.",
+        [
+            "Aufenthaltstitel und Arbeitserlaubnis unterscheiden und beides vor dem Vertrag prüfen",
+            "Befristete Erlaubnisse im Blick behalten, damit niemand wegen Papieren seine Stelle verliert",
+            "Die Anerkennung eines Abschlusses anstoßen und Fähigkeiten in der Praxis sehen",
+            "Die ersten drei Monate so planen, dass neue Kolleginnen und Kollegen bleiben",
+        ],
+        "Keine. Bringen Sie die Fragen Ihres Unternehmens mit.",
+    ),
+    "nl": (
+        "HR-managers, personeelsadministratie en teamleiders in bedrijven die binnenkort een vluchteling "
+        "aannemen "
+        "of dat net gedaan hebben.",
+        [
+            "Verblijfsstatus en werkvergunning onderscheiden en beide controleren vóór het contract",
+            "Vergunningen die verlopen opvolgen, zodat niemand zijn baan verliest door papierwerk",
+            "De erkenning van een diploma starten en vaardigheden in de praktijk bekijken",
+            "De eerste drie maanden zo plannen dat een nieuwe collega blijft",
+        ],
+        "Geen. Breng de vragen mee waar uw bedrijf voor staat.",
+    ),
+}
+
+
+def _objectives(texts):
+    return json.dumps(
+        [{"type": "objective", "id": f"objective-{n}", "value": text} for n, text in enumerate(texts)]
+    )
+
+
 MODULES = [
     {
         "slug": "legal-status-and-work-permits",
@@ -800,7 +846,18 @@ def load():
         title, intro = CATALOGUE[code]
         _page, made = _translate(catalogue, locale, title, None, extra={"intro": intro})
         title, summary = COURSE[code]
-        _page, made_course = _translate(course, locale, title, summary)
+        audience, objectives, prerequisites = COURSE_DETAILS[code]
+        _page, made_course = _translate(
+            course,
+            locale,
+            title,
+            summary,
+            extra={
+                "audience": audience,
+                "learning_objectives": _objectives(objectives),
+                "prerequisites": prerequisites,
+            },
+        )
         for module_data, lessons in zip(MODULES, LESSONS, strict=True):
             module = ModulePage.objects.child_of(course).get(slug=module_data["slug"])
             title, summary = module_data[code]

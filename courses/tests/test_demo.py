@@ -25,6 +25,10 @@ def test_demo_course_is_translated_into_arabic_german_and_dutch(site_content):
         assert LessonPage.objects.descendant_of(translated).live().count() == 8
     arabic = course.get_translation(Locale.objects.get(language_code="ar")).specific
     assert arabic.title == "توظيف اللاجئين: الخطوات الأولى"
+    assert arabic.audience.startswith("مديرو") and arabic.prerequisites.startswith("لا شيء")
+    assert [objective.id for objective in arabic.learning_objectives] == [
+        objective.id for objective in course.learning_objectives
+    ]
 
 
 def test_translated_quiz_keeps_the_block_and_option_ids(site_content):
