@@ -297,3 +297,22 @@ def test_lesson_page_in_arabic_is_right_to_left_with_arabic_interface(learner_cl
     html = response.content.decode()
     assert response.status_code == 200
     assert 'dir="rtl"' in html and "محتوى الدورة" in html and "ضع علامة «تم» وتابع" in html
+
+
+def test_out_of_attempts_shows_the_answers_and_no_form(learner_client, catalogue, learner):
+    course = make_course(
+        catalogue,
+        slug="one-try",
+        modules=1,
+        lessons_per_module=1,
+        bodies={(0, 0): [quiz_block(max_attempts=1)]},
+    )
+    services.enrol(learner, course)
+    lesson = lessons_of(course)[0]
+    learner_client.post(quiz_url(lesson), answers(WRONG_ANSWERS, 1))
+    html = learner_client.get(lesson.url).content.decode()
+    assert "Correct answer" in html and "You have used all 1 attempts" in html
+    assert "Submit answers" not in html
+    response = learner_client.post(quiz_url(lesson), answers(CORRECT_ANSWERS, 2))
+    assert any("used all 1 attempts" in message for message in messages_of(response))
+    assert QuizAttempt.objects.count() == 1
