@@ -104,6 +104,9 @@ INVALID = {
     "score not a number": (base(result={"score": {"raw": "10"}}), "raw"),
     "success not boolean": (base(result={"success": "yes"}), "success"),
     "bad duration": (base(result={"duration": "5 minutes"}), "duration"),
+    "weeks combined with days": (base(result={"duration": "P4W1D"}), "duration"),
+    "duration with a letter for a number": (base(result={"duration": "PA1H0M0S"}), "duration"),
+    "duration as a number": (base(result={"duration": 12345}), "duration"),
     "registration not uuid": (base(context={"registration": "abc"}), "registration"),
     "revision with agent object": (
         base(object={"mbox": "mailto:x@y.org", "objectType": "Agent"}, context={"revision": "1"}),
@@ -125,6 +128,9 @@ INVALID = {
     "context statement not ref": (base(context={"statement": {"id": "x"}}), "statement"),
     "timestamp not iso": (base(timestamp="yesterday"), "timestamp"),
     "timestamp with negative zero offset": (base(timestamp="2026-01-01T10:00:00-00:00"), "-00:00"),
+    "timestamp with -0000 offset": (base(timestamp="2008-09-15T15:53:00.601-0000"), "-00:00"),
+    "timestamp with -00 offset": (base(timestamp="2008-09-15T15:53:00.601-00"), "-00:00"),
+    "timestamp as a US date": (base(timestamp="01/011/2015"), "timestamp"),
     "impossible date": (base(timestamp="2026-02-30T10:00:00Z"), "timestamp"),
     "version 3": (base(version="3.0.0"), "version"),
     "attachment without sha2": (
@@ -236,7 +242,11 @@ VALID = {
         }
     ),  # fmt: skip
     "timestamp with offset": base(timestamp="2026-01-01T10:00:00.123+02:00"),
+    "duration in weeks": base(result={"duration": "P4W"}),
+    "duration in seconds only": base(result={"duration": "PT16559.14S"}),
+    "duration with every part": base(result={"duration": "P3Y1M29DT4H35M59.14S"}),
     "timestamp without zone": base(timestamp="2026-01-01T10:00:00"),
+    "RFC 3339 timestamp with a space": base(timestamp="2008-09-15 15:53:00.601+00:00"),
     "version 1.0.3": base(version="1.0.3"),
     "uppercase uuid": base(id="5B7F1F4B-8F0A-4C49-9D2A-52B5B5E4D7A1"),
     "objectType Statement": base(objectType="Statement"),
