@@ -42,9 +42,12 @@ def site_content(db):
 
 @pytest.fixture(autouse=True)
 def english_by_default():
-    """A request leaves its language active in the thread; each test starts in English."""
+    """A request leaves its language active in the thread; each test starts in English, and with an
+    empty cache (cached page-tree reads would outlive the test database's rollback)."""
+    from django.core.cache import cache
     from django.utils import translation
 
+    cache.clear()
     translation.activate("en")
     yield
     translation.activate("en")

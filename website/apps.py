@@ -10,3 +10,7 @@ class WebsiteConfig(AppConfig):
         from .celery import ensure_filesystem_broker_folders
 
         ensure_filesystem_broker_folders()
+
+        from . import signals
+
+        signals.connect()

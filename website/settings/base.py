@@ -217,6 +217,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No third-party requests from the admin (avatars would leak editors' email hashes).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
+# The site shell (menus, footer, language links) is cached this long; publishing drops it at once.
+SHELL_CACHE_SECONDS = int(os.environ.get("SHELL_CACHE_SECONDS", "300"))
+
 # Content-Security-Policy sent on every public page (the admin sets its own needs).
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; "
