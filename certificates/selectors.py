@@ -102,13 +102,35 @@ def dashboard_certificates(user):
     )
     for certificate in certificates_of(user):
         certificate.renewal_url = None
+        certificate.take_again = None
         if certificate.pk not in renewed and renewal_due(certificate):
             target = renewal_course(certificate)
             if target is not None:
                 certificate.renewal_url = getattr(target, "url", None)
                 certificate.renewal_title = target.title
+            certificate.take_again = take_again_offer(user, certificate)
+            if certificate.take_again and getattr(target, "translation_key", None) == certificate.course_key:
+                # The course is its own renewal: the button replaces a link to the same place.
+                certificate.renewal_url = None
         result.append(certificate)
     return result
+
+
+def take_again_offer(user, certificate):
+    """The course and enrolment cycle for a "Take the course again" button, or None.
+
+    Offered when the holder finished the course itself and it is still published; a learner already
+    taking it again (or renewing through the refresher) gets no button."""
+    course = specific(certificate.course)
+    if course is None or not getattr(course, "live", False):
+        return None
+    enrolment = enrolment_of(user, certificate.course_key)
+    if enrolment is None or enrolment.completed_at is None:
+        return None
+    translated = course_in_language(course, certificate.language)
+    if not getattr(translated, "live", False):
+        translated = course
+    return {"course_id": translated.pk, "cycle": getattr(enrolment, "cycle", 1)}
 
 
 def renewal_due(certificate, today=None):

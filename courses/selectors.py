@@ -194,7 +194,19 @@ def course_page_context(request, course):
         "enrolment": enrolment,
         "outline": outline,
         "can_enrol_others": request.user.is_authenticated and _may_enrol_others(request.user),
+        "can_take_again": can_take_again(request.user, course, enrolment),
     }
+
+
+def can_take_again(user, course, enrolment):
+    """Whether to offer "Take the course again": a finished pass and a certificate due for renewal.
+
+    Costs one query, and only for learners who have completed the course."""
+    if enrolment is None or enrolment.completed_at is None or not course.live:
+        return False
+    from .services import renewal_due_for
+
+    return renewal_due_for(user, course)
 
 
 def _may_enrol_others(user):
@@ -244,7 +256,9 @@ def lesson_page_context(request, lesson):
         # Only lessons that hold a quiz or a reflection prompt pay for the learner's answers.
         block_types = {child.block_type for child in lesson.body}
         if "quiz" in block_types:
-            for attempt in QuizAttempt.objects.filter(enrolment=enrolment, lesson_key=lesson.translation_key):
+            for attempt in QuizAttempt.objects.filter(
+                enrolment=enrolment, lesson_key=lesson.translation_key, cycle=enrolment.cycle
+            ):
                 state["quiz_attempts"].setdefault(attempt.block_id, []).append(attempt)
         if "reflection" in block_types:
             state["reflections"] = dict(

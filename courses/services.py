@@ -5,6 +5,7 @@ same transaction as the progress rows it changes. Completion is decided from sto
 with a fixed number of queries per event: page content is never read to decide it."""
 
 import logging
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -22,6 +23,7 @@ from .models import (
     ActivityProgress,
     CoursePage,
     Enrolment,
+    EnrolmentCycle,
     LessonPage,
     LessonProgress,
     QuizAttempt,
@@ -29,6 +31,7 @@ from .models import (
 )
 from .quiz import attempt_allowed, score_submission
 from .selectors import course_of, module_of
+from .signals import course_restarted
 
 logger = logging.getLogger(__name__)
 
@@ -306,7 +309,10 @@ def submit_quiz(user, lesson, block_id, data):
     quiz = _quiz_block(lesson, block_id)
     attempts = list(
         QuizAttempt.objects.filter(
-            enrolment=target.enrolment, lesson_key=lesson.translation_key, block_id=block_id
+            enrolment=target.enrolment,
+            lesson_key=lesson.translation_key,
+            block_id=block_id,
+            cycle=target.enrolment.cycle,
         )
     )
     try:
@@ -329,6 +335,7 @@ def submit_quiz(user, lesson, block_id, data):
                 enrolment=target.enrolment,
                 lesson_key=lesson.translation_key,
                 block_id=block_id,
+                cycle=target.enrolment.cycle,
                 number=posted_number,
                 responses={question.id: question.selected for question in result.questions},
                 result=result.as_json(),
@@ -527,3 +534,146 @@ def issue_certificate(user, course):
             return None
         raise
     return issue_if_earned(user, course)
+
+
+# ---------------------------------------------------------------- taking a course again
+
+
+def renewal_due_for(user, course):
+    """True when ``user``'s latest certificate for ``course`` has expired or is close enough to expiry
+    that certificates would issue a renewal (its own rule, so both apps agree on "due")."""
+    try:
+        from certificates import selectors as certificates
+    except ModuleNotFoundError as error:
+        if error.name in ("certificates", "certificates.selectors"):
+            return False
+        raise
+    latest = certificates.latest_certificate(user, course.translation_key)
+    return latest is not None and certificates.renewal_due(latest)
+
+
+def may_reset_learner(actor, learner):
+    """Trainers and company admins of the learner's organisation, and superusers, may reset anyone."""
+    if actor is None or not actor.is_authenticated:
+        return False
+    if actor.is_superuser:
+        return True
+    return learners_user_may_enrol(actor).filter(pk=learner.pk).exists()
+
+
+def restart_course(user, course_page, *, expected_cycle=None, reset_by=None):
+    """Start ``user``'s enrolment in ``course_page`` over: archive the finished pass, clear its lesson and
+    activity progress, give the enrolment a new cycle and xAPI registration. Returns the enrolment.
+
+    A learner may do this when their certificate for the course is expired or due for renewal;
+    ``reset_by`` (a trainer or company admin of theirs, or a superuser) may do it at any time.
+    ``expected_cycle`` is the cycle the button was rendered for, so a double submit changes nothing.
+    Completing the course again sets ``completed_at`` for the new cycle, and certificates issues the
+    renewal from that."""
+    course = course_page.specific if not isinstance(course_page, CoursePage) else course_page
+    if not isinstance(course, CoursePage) or not course.live:
+        raise NotFoundError(_("This course is not available."))
+    if user is None or not user.is_authenticated:
+        raise NotEnrolledError(_("Log in to take a course again."))
+    if reset_by is not None and reset_by != user and not may_reset_learner(reset_by, user):
+        raise PermissionDenied(_("You may only reset learners of organisations where you train or manage."))
+    by_staff = reset_by is not None and reset_by != user
+    try:
+        return _restart(user, course, expected_cycle=expected_cycle, reset_by=reset_by, by_staff=by_staff)
+    except IntegrityError as error:
+        # Two clicks raced past the row lock (SQLite has none): the archive of this cycle exists once.
+        raise DuplicateSubmissionError(_("You have already started this course again.")) from error
+
+
+def _restart(user, course, *, expected_cycle, reset_by, by_staff):
+    with transaction.atomic():
+        enrolment = (
+            Enrolment.objects.select_for_update().filter(user=user, course_key=course.translation_key).first()
+        )
+        if enrolment is None:
+            raise NotEnrolledError(_("You are not enrolled in this course, so there is nothing to restart."))
+        if expected_cycle is not None and expected_cycle != enrolment.cycle:
+            raise DuplicateSubmissionError(_("You have already started this course again."))
+        if not by_staff:
+            if enrolment.completed_at is None:
+                raise CourseActionError(
+                    _("You have not finished this course yet. Continue where you left off instead.")
+                )
+            if not renewal_due_for(user, course):
+                raise CourseActionError(
+                    _(
+                        "You can take this course again when your certificate has expired or expires "
+                        "within the next weeks. Until then your certificate stays valid."
+                    )
+                )
+        now = timezone.now()
+        previous = EnrolmentCycle.objects.filter(enrolment=enrolment).order_by("-cycle").first()
+        EnrolmentCycle.objects.create(
+            enrolment=enrolment,
+            cycle=enrolment.cycle,
+            registration=enrolment.registration,
+            started_at=previous.archived_at if previous is not None else enrolment.enrolled_at,
+            completed_at=enrolment.completed_at,
+            best_score=enrolment.best_score,
+            lessons_completed=enrolment.lessons_completed,
+            progress_percent=enrolment.progress_percent,
+            lesson_progress=[
+                {
+                    "lesson_key": str(row.lesson_key),
+                    "module_key": str(row.module_key),
+                    "started_at": _iso(row.started_at),
+                    "last_launched_at": _iso(row.last_launched_at),
+                    "completed_at": _iso(row.completed_at),
+                }
+                for row in LessonProgress.objects.filter(enrolment=enrolment).order_by("pk")
+            ],
+            activity_progress=[
+                {
+                    "lesson_key": str(row.lesson_key),
+                    "block_id": row.block_id,
+                    "completed": row.completed,
+                    "passed": row.passed,
+                    "best_score_scaled": row.best_score_scaled,
+                    "updated_at": _iso(row.updated_at),
+                }
+                for row in ActivityProgress.objects.filter(enrolment=enrolment).order_by("pk")
+            ],
+            archived_at=now,
+            restarted_by=reset_by or user,
+        )
+        LessonProgress.objects.filter(enrolment=enrolment).delete()
+        ActivityProgress.objects.filter(enrolment=enrolment).delete()
+        enrolment.cycle += 1
+        enrolment.registration = uuid.uuid4()
+        enrolment.completed_at = None
+        enrolment.best_score = None
+        enrolment.lessons_completed = 0
+        enrolment.progress_percent = 0
+        enrolment.last_activity_at = now
+        enrolment.save(
+            update_fields=[
+                "cycle",
+                "registration",
+                "completed_at",
+                "best_score",
+                "lessons_completed",
+                "progress_percent",
+                "last_activity_at",
+            ]
+        )
+        _record(
+            user,
+            "initialized",
+            enrolment=enrolment,
+            kind="course",
+            key=course.translation_key,
+            title=course.title,
+            extensions={"https://w3id.org/xapi/comein/extensions/cycle": enrolment.cycle},
+        )
+        # Apps that keep their own per-lesson state (H5P results) start over with the course.
+        course_restarted.send(sender=Enrolment, enrolment=enrolment, course=course, user=user)
+    return enrolment
+
+
+def _iso(value):
+    return value.isoformat() if value is not None else None

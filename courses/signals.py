@@ -1,9 +1,14 @@
-"""Drop the cached course structure when a page below a course changes."""
+"""Drop the cached course structure when a page below a course changes; announce course restarts."""
 
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models import CoursePage, LessonPage, ModulePage
+
+# Sent inside the restart's transaction with ``enrolment`` (already on its new cycle), ``course`` and
+# ``user``, for apps that keep per-lesson results of their own and must forget them too.
+course_restarted = Signal()
 
 
 def _forget(page):

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -82,6 +83,45 @@ def resume(request, course_id):
     outline = selectors.course_outline(request, course, enrolment)
     target = outline["next_lesson"]
     return redirect(target["url"] if enrolment is not None and target else outline["url"])
+
+
+def _safe_next(request):
+    next_url = request.POST.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        return next_url
+    return None
+
+
+@require_POST
+@login_required
+def take_again(request, course_id):
+    """Start a finished course over when its certificate is due for renewal (see services.restart_course)."""
+    course = CoursePage.objects.filter(pk=course_id).first()
+    course = course.specific if course is not None else None
+    try:
+        expected_cycle = int(request.POST.get("cycle", ""))
+    except ValueError:
+        expected_cycle = None
+    if course is None or not course.live:
+        messages.error(request, _("This course is not available, so it cannot be taken again."))
+        return redirect(_safe_next(request) or reverse("accounts:dashboard"))
+    back = _safe_next(request) or course.get_url(request) or reverse("accounts:dashboard")
+    if expected_cycle is None:
+        messages.error(request, _("This form is out of date. Reload the page and try again."))
+        return redirect(back)
+    try:
+        services.restart_course(request.user, course, expected_cycle=expected_cycle)
+    except services.DuplicateSubmissionError as error:
+        messages.info(request, error.message)
+        return redirect(course.get_url(request) or back)
+    except services.CourseActionError as error:
+        messages.error(request, error.message)
+        return redirect(back)
+    messages.success(
+        request,
+        _("You are taking the course again. Every lesson starts fresh; your earlier results stay on record."),
+    )
+    return redirect(course.get_url(request) or back)
 
 
 def _lesson_url(request, lesson, anchor=""):

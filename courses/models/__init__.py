@@ -1,6 +1,13 @@
 """Course pages and the learner's records; split by concern, re-exported here."""
 
-from .learning import ActivityProgress, Enrolment, LessonProgress, QuizAttempt, ReflectionAnswer
+from .learning import (
+    ActivityProgress,
+    Enrolment,
+    EnrolmentCycle,
+    LessonProgress,
+    QuizAttempt,
+    ReflectionAnswer,
+)
 from .pages import CourseCatalogPage, CoursePage, LessonPage, ModulePage
 
 __all__ = [
@@ -8,6 +15,7 @@ __all__ = [
     "CourseCatalogPage",
     "CoursePage",
     "Enrolment",
+    "EnrolmentCycle",
     "LessonPage",
     "LessonProgress",
     "ModulePage",

@@ -37,6 +37,9 @@ class Enrolment(models.Model):
     lessons_completed = models.PositiveIntegerField(_("lessons completed"), default=0)
     progress_percent = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
     last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
+    # Which time through the course this is: 1, then one more each time the learner takes it again.
+    # Earlier cycles live on as EnrolmentCycle rows; quiz attempts carry the cycle they belong to.
+    cycle = models.PositiveSmallIntegerField(_("attempt at the course"), default=1)
 
     class Meta:
         verbose_name = _("enrolment")
@@ -117,6 +120,8 @@ class QuizAttempt(models.Model):
     score_scaled = models.FloatField(_("score"))
     passed = models.BooleanField(_("passed"))
     language = models.CharField(_("language"), max_length=10, blank=True)
+    # The enrolment cycle the attempt belongs to: attempt numbers and limits count per cycle.
+    cycle = models.PositiveSmallIntegerField(_("attempt at the course"), default=1)
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
 
     class Meta:
@@ -126,7 +131,8 @@ class QuizAttempt(models.Model):
         # A double submit of the same attempt number hits this constraint and stores nothing.
         constraints = [
             models.UniqueConstraint(
-                fields=["enrolment", "lesson_key", "block_id", "number"], name="one_quiz_attempt_per_number"
+                fields=["enrolment", "lesson_key", "block_id", "cycle", "number"],
+                name="one_quiz_attempt_per_cycle_and_number",
             )
         ]
 
@@ -136,6 +142,47 @@ class QuizAttempt(models.Model):
     @property
     def percent(self):
         return round(self.score_scaled * 100)
+
+
+class EnrolmentCycle(models.Model):
+    """A finished pass through a course, kept for audit when the learner takes the course again.
+
+    The live progress rows are cleared on a restart so every lesson is incomplete again; this row keeps
+    what they said (and the registration the pass's xAPI statements carry). Quiz attempts are not
+    copied: they stay in QuizAttempt under their cycle number."""
+
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="past_cycles", verbose_name=_("enrolment")
+    )
+    cycle = models.PositiveSmallIntegerField(_("attempt at the course"))
+    registration = models.UUIDField(_("registration"))
+    started_at = models.DateTimeField(_("started"))
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    best_score = models.FloatField(_("best score (0–1)"), null=True, blank=True)
+    lessons_completed = models.PositiveIntegerField(_("lessons completed"), default=0)
+    progress_percent = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    lesson_progress = models.JSONField(_("lesson progress"), default=list)
+    activity_progress = models.JSONField(_("activity progress"), default=list)
+    archived_at = models.DateTimeField(_("archived"))
+    restarted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("restarted by"),
+    )
+
+    class Meta:
+        verbose_name = _("past attempt at a course")
+        verbose_name_plural = _("past attempts at courses")
+        ordering = ["enrolment", "cycle"]
+        constraints = [
+            models.UniqueConstraint(fields=["enrolment", "cycle"], name="one_archive_per_enrolment_cycle")
+        ]
+
+    def __str__(self):
+        return f"{self.enrolment_id} · #{self.cycle}"
 
 
 class ReflectionAnswer(models.Model):
