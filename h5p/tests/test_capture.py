@@ -292,3 +292,28 @@ def test_browser_statement_id_is_replaced_by_a_server_id(client_for, learner, le
     response = post(client_for(learner), lesson, data)
     assert response.status_code == 200
     assert response.json()["statement_id"] != str(other.statement_id)
+
+
+def test_taking_the_course_again_clears_results_and_saved_state_so_the_activity_completes_again(
+    client_for, learner, lesson
+):
+    from courses.models import Enrolment
+    from courses.signals import course_restarted
+    from h5p.models import H5PContentUserData
+
+    client = client_for(learner)
+    assert post(client, lesson, statement("completed", result=scored(0.8))).json()["completed"]
+    H5PContentUserData.objects.create(
+        user=learner,
+        package=result_row(learner, lesson).package,
+        lesson=lesson,
+        block_id=H5P_BLOCK_ID,
+        data="{}",
+    )
+    course = lesson.get_parent().get_parent().specific
+    course_restarted.send(sender=Enrolment, enrolment=learner.enrolments.get(), course=course, user=learner)
+    assert result_row(learner, lesson) is None
+    assert not H5PContentUserData.objects.filter(user=learner).exists()
+    ActivityProgress.objects.filter(block_id=H5P_BLOCK_ID).delete()  # what the course restart archives
+    assert post(client, lesson, statement("completed", result=scored(0.6))).json()["completed"]
+    assert ActivityProgress.objects.get(block_id=H5P_BLOCK_ID).completed
