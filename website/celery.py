@@ -18,7 +18,7 @@ def ensure_filesystem_broker_folders():
     if not app.conf.broker_url.startswith("filesystem://"):
         return
     options = app.conf.broker_transport_options or {}
-    for key in ("data_folder_in", "data_folder_out", "processed_folder"):
+    for key in ("data_folder_in", "data_folder_out", "processed_folder", "control_folder"):
         if options.get(key):
             os.makedirs(options[key], exist_ok=True)
     backend = settings.CELERY_RESULT_BACKEND or ""

@@ -190,6 +190,8 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "data_folder_out": str(CELERY_FILESYSTEM_DIR / "queue"),
         "processed_folder": str(CELERY_FILESYSTEM_DIR / "processed"),
         "store_processed": False,
+        # Broadcast/control messages (worker pings, remote control) go here too, not into the CWD.
+        "control_folder": str(CELERY_FILESYSTEM_DIR / "control"),
     }
     CELERY_RESULT_BACKEND = (
         os.environ.get("CELERY_RESULT_BACKEND") or f"file://{CELERY_FILESYSTEM_DIR / 'results'}"
@@ -322,5 +324,3 @@ COURSES_OUTLINE_CACHE_SECONDS = int(os.environ.get("COURSES_OUTLINE_CACHE_SECOND
 # Lesson videos and their WebVTT captions are uploaded as documents.
 WAGTAILDOCS_EXTENSIONS = WAGTAILDOCS_EXTENSIONS + ["mp4", "webm", "vtt"]
 DEMO_CONTENT_LOADERS = DEMO_CONTENT_LOADERS + ["courses.demo"]
-# The courses interface catalogues (ar, de, nl); listed here so `compile_catalogues` builds them.
-LOCALE_PATHS = LOCALE_PATHS + [BASE_DIR / "courses" / "locale"]
