@@ -29,3 +29,25 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
             response.headers.setdefault("Content-Language", translation.get_language())
             return response
         return super().process_response(request, response)
+
+
+class TrustedProxyMiddleware:
+    """Behind a reverse proxy, REMOTE_ADDR is the proxy. When the direct peer is one of TRUSTED_PROXIES,
+    take the client address from X-Forwarded-For (the right-most hop that is not a trusted proxy), so
+    per-client limits such as certificate verification count real clients. Untrusted peers cannot
+    spoof it: their header is ignored."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.trusted = set(settings.TRUSTED_PROXIES)
+
+    def __call__(self, request):
+        if self.trusted and request.META.get("REMOTE_ADDR") in self.trusted:
+            hops = [
+                hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()
+            ]
+            for hop in reversed(hops):
+                if hop not in self.trusted:
+                    request.META["REMOTE_ADDR"] = hop
+                    break
+        return self.get_response(request)

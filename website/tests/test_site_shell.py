@@ -77,3 +77,23 @@ def test_a_miss_under_an_api_prefix_is_a_404_not_a_redirect_to_a_language(client
 def test_a_miss_without_a_language_prefix_on_pages_still_redirects(client, site_content):
     response = client.get("/privacy/")
     assert response.status_code == 302 and response.url == "/en/privacy/"
+
+
+def test_a_trusted_proxy_passes_on_the_client_address(rf, settings):
+    from website.middleware import TrustedProxyMiddleware
+
+    settings.TRUSTED_PROXIES = ["10.0.0.2"]
+    seen = {}
+    middleware = TrustedProxyMiddleware(lambda request: seen.setdefault("ip", request.META["REMOTE_ADDR"]))
+    middleware(rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.7, 10.0.0.2"))
+    assert seen["ip"] == "198.51.100.7"
+
+
+def test_an_untrusted_peer_cannot_claim_another_address(rf, settings):
+    from website.middleware import TrustedProxyMiddleware
+
+    settings.TRUSTED_PROXIES = ["10.0.0.2"]
+    seen = {}
+    middleware = TrustedProxyMiddleware(lambda request: seen.setdefault("ip", request.META["REMOTE_ADDR"]))
+    middleware(rf.get("/", REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR="198.51.100.7"))
+    assert seen["ip"] == "203.0.113.9"
