@@ -194,6 +194,12 @@ def _renew_through_refresher(user, refresher, enrolment):
     return renewed
 
 
+def issue_to_learners(learners, course_page, *, issued_by):
+    """Issue (or confirm) the certificate of a course for each chosen learner, all or none."""
+    with transaction.atomic():
+        return [issue(person, course_page, issued_by=issued_by) for person in learners]
+
+
 @retry_when_sqlite_is_locked
 def issue(user, course_page, *, issued_by=None, issuer=None):
     """Issue a certificate by hand (a trainer, an admin, later a workshop for its cohort).

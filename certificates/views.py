@@ -210,21 +210,7 @@ def manage(request):
         chosen = [allowed[pk] for pk in form.cleaned_data["learners"] if pk in allowed]
         action = request.POST.get("action")
         if action == "issue":
-            if not chosen:
-                messages.error(request, _("Choose at least one learner."))
-            else:
-                with transaction.atomic():
-                    for person in chosen:
-                        services.issue(person, course, issued_by=request.user)
-                messages.success(
-                    request,
-                    ngettext(
-                        "Certificate issued or confirmed for %(count)d learner.",
-                        "Certificates issued or confirmed for %(count)d learners.",
-                        len(chosen),
-                    )
-                    % {"count": len(chosen)},
-                )
+            if issue_to_selected(request, course, chosen):
                 return redirect(f"{reverse('certificates:manage')}?course={course.translation_key}")
         elif action == "export":
             export = services.start_export(
@@ -287,3 +273,21 @@ def export_download(request, export_uuid):
         filename=export.archive.name.rsplit("/", 1)[-1],
         content_type="application/zip",
     )
+
+
+def issue_to_selected(request, course, chosen):
+    """Issue to the chosen learners and tell the person what happened; False when nobody was chosen."""
+    if not chosen:
+        messages.error(request, _("Choose at least one learner."))
+        return False
+    services.issue_to_learners(chosen, course, issued_by=request.user)
+    messages.success(
+        request,
+        ngettext(
+            "Certificate issued or confirmed for %(count)d learner.",
+            "Certificates issued or confirmed for %(count)d learners.",
+            len(chosen),
+        )
+        % {"count": len(chosen)},
+    )
+    return True

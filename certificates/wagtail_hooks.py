@@ -4,18 +4,18 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import codes, selectors, services
 from .forms import ManageForm
 from .models import Certificate
+from .views import issue_to_selected
 
 
 class RevokeForm(forms.Form):
@@ -107,21 +107,7 @@ def issue(request):
     if request.method == "POST" and course is not None:
         allowed = {person.pk: person for person in learners}
         chosen = [allowed[pk] for pk in form.cleaned_data["learners"] if pk in allowed]
-        if not chosen:
-            messages.error(request, _("Choose at least one learner."))
-        else:
-            with transaction.atomic():
-                for person in chosen:
-                    services.issue(person, course, issued_by=request.user)
-            messages.success(
-                request,
-                ngettext(
-                    "Certificate issued or confirmed for %(count)d learner.",
-                    "Certificates issued or confirmed for %(count)d learners.",
-                    len(chosen),
-                )
-                % {"count": len(chosen)},
-            )
+        if issue_to_selected(request, course, chosen):
             return redirect(f"{reverse('certificates_admin:issue')}?course={course.translation_key}")
     return render(
         request,
