@@ -3,9 +3,11 @@
     .venv/bin/python bench/pages.py [--clients 20] [--seconds 20] [--workers 5] [--reset]
 
 Uses its own PostgreSQL database (default postgres://postgres@127.0.0.1:5432/pages_bench, override
-with PAGES_BENCH_DATABASE_URL), which it creates, migrates and fills: the site shell, a course of
-6 modules x 10 lessons (text, callouts, a checklist, a quiz every fifth lesson) and one enrolled
-learner per client, each with a logged-in session and a third of the course done. gunicorn serves
+with PAGES_BENCH_DATABASE_URL), which it creates, migrates and fills, and, as production does, a
+Redis cache shared by the workers (default redis://127.0.0.1:6379/3, PAGES_BENCH_CACHE_URL; flushed
+at the start). The data: the site shell, a course of 6 modules x 10 lessons (text, callouts, a
+checklist, a quiz every fifth lesson) and one enrolled learner per client, each with a logged-in
+session and a third of the course done. gunicorn serves
 the site with DEBUG off. Each client is a thread with its own learner that requests pages back to
 back (a closed loop, no think time). Three runs: every learner opens each of the 60 lessons once
 (first visits write a `launched` statement and a progress row), then the course page and the
@@ -27,6 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE_URL = os.environ.get("PAGES_BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pages_bench")
+# As in production: a Redis cache shared by the gunicorn workers (routes, outline, sessions).
+CACHE_URL = os.environ.get("PAGES_BENCH_CACHE_URL", "redis://127.0.0.1:6379/3")
 COURSE_SLUG = "bench-course"
 MODULES, LESSONS_PER_MODULE = 6, 10
 
@@ -42,6 +46,7 @@ def environment():
             "SECRET_KEY": "bench-only-secret-key-not-for-production-use-0123456789",
             "DATABASE_URL": DATABASE_URL,
             "DATABASE_CONN_MAX_AGE": "600",
+            "CACHE_URL": CACHE_URL,
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "LOG_LEVEL": "WARNING",
         }
@@ -69,6 +74,13 @@ def create_database(reset):
         env=environment(),
         check=True,
     )
+
+
+def flush_cache():
+    """Start from an empty cache so that every run measures the same thing."""
+    import redis
+
+    redis.Redis.from_url(CACHE_URL).flushdb()
 
 
 def lesson_body(number):
@@ -263,7 +275,7 @@ def server_pids(master_pid):
                 "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()", [name]
             )
         ]
-    return workers + backends
+    return workers, backends
 
 
 def summarise(name, latencies, errors, wall, cpu=None):
@@ -295,6 +307,7 @@ def main():
     args = parser.parse_args()
 
     create_database(args.reset)
+    flush_cache()
     cookies, course_url, lesson_urls = fill(args.clients)
     port = free_port()
     server = start_gunicorn(port, args.workers)
@@ -308,11 +321,19 @@ def main():
             ("lesson page, return visit", lesson_urls, args.seconds),
         ]
         for name, paths, seconds in runs:
-            pids = server_pids(server.pid)
-            cpu_before = cpu_seconds(pids)
+            workers, backends = server_pids(server.pid)
+            pids = workers + backends
+            cpu_before, client_before = cpu_seconds(pids), time.process_time()
+            database_before = cpu_seconds(backends)
             latencies, errors, wall = load(port, cookies, paths, seconds)
             cpu = cpu_seconds(pids) - cpu_before
-            results.append(summarise(name, latencies, errors, wall, cpu))
+            row = summarise(name, latencies, errors, wall, cpu)
+            row["database_cpu_ms"] = round(
+                (cpu_seconds(backends) - database_before) / max(1, row["requests"]) * 1000, 1
+            )
+            client_cpu = time.process_time() - client_before
+            row["client_cpu_ms"] = round(client_cpu / max(1, row["requests"]) * 1000, 1)
+            results.append(row)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
@@ -320,12 +341,16 @@ def main():
         f"{args.clients} clients, {args.seconds:.0f} s per page, gunicorn {args.workers} sync workers, "
         f"{os.cpu_count()} CPUs, PostgreSQL, load average {os.getloadavg()[0]:.1f} at the end"
     )
-    print("| page | requests | errors | p50 ms | p95 ms | p99 ms | req/s | server CPU ms/req |")
-    print("|---|---|---|---|---|---|---|---|")
+    print(
+        "| page | requests | errors | p50 ms | p95 ms | p99 ms | req/s "
+        "| server CPU ms/req | of which PostgreSQL | client CPU ms/req |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for row in results:
         print(
             f"| {row['page']} | {row['requests']} | {row['errors']} | {row['p50_ms']} | {row['p95_ms']} "
-            f"| {row['p99_ms']} | {row['req_per_s']} | {row['cpu_ms']} |"
+            f"| {row['p99_ms']} | {row['req_per_s']} | {row['cpu_ms']} | {row['database_cpu_ms']} "
+            f"| {row['client_cpu_ms']} |"
         )
 
 

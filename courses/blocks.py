@@ -223,6 +223,11 @@ class QuizBlock(blocks.StructBlock):
         return context
 
 
+# Block types whose HTML depends only on the published content, the language and the URLs they link
+# to, never on the learner: ``courses.rendering`` caches their HTML. A new block that shows learner
+# state must not be listed here.
+STATELESS_BLOCK_TYPES = {"text", "image", "video", "callout", "resource", "checklist"}
+
 # Block types a learner must finish (when their ``required`` flag is set) before a lesson completes.
 ACTIVITY_BLOCK_TYPES = {"quiz", "h5p"}
 

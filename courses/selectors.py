@@ -5,8 +5,11 @@ the course has six lessons or sixty (one query for modules, one for lessons, one
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import BooleanField, Case, DateTimeField, ExpressionWrapper, Q, Value, When
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from website import shell
 
 from .models import (
     CoursePage,
@@ -48,6 +51,38 @@ def module_of(lesson):
     return ModulePage.objects.ancestor_of(lesson).first()
 
 
+def lesson_parents(lesson):
+    """(module, course) of a lesson page, each a live-or-not page object, or None where missing.
+
+    The router sets them when it walks the tree; otherwise they come from the cache, keyed by the
+    page-tree version (any publish, unpublish, move or delete starts afresh), so a return visit to a
+    lesson does not query its parents."""
+    key = f"courses:lesson-parents:{shell.version()}:{lesson.pk}"
+    module = getattr(lesson, "_cached_parent_obj", None)
+    if isinstance(module, ModulePage) and isinstance(getattr(module, "_cached_parent_obj", None), CoursePage):
+        # Routed through the tree just now: keep them for the visits that come from the route cache.
+        cache.set(key, (module, module._cached_parent_obj), settings.COURSES_OUTLINE_CACHE_SECONDS)
+        return module, module._cached_parent_obj
+    found = cache.get(key)
+    if found is None:
+        step = ModulePage.steplen
+        module = ModulePage.objects.filter(path=lesson.path[:-step]).first()
+        course = (
+            CoursePage.objects.defer_streamfields()
+            .select_related("locale")
+            .filter(path=lesson.path[: -2 * step])
+            .first()
+        )
+        found = (module, course)
+        cache.set(key, found, settings.COURSES_OUTLINE_CACHE_SECONDS)
+    module, course = found
+    if module is not None:
+        lesson._cached_parent_obj = module
+        if course is not None:
+            module._cached_parent_obj = course
+    return module, course
+
+
 def enrolment_for(user, page):
     """The learner's enrolment in the course of ``page`` (any language), or None."""
     if user is None or not user.is_authenticated:
@@ -55,7 +90,13 @@ def enrolment_for(user, page):
     course = course_of(page)
     if course is None:
         return None
-    return Enrolment.objects.filter(user=user, course_key=course.translation_key).first()
+    # At most one row (unique per user and course): no ORDER BY needed.
+    enrolment = next(
+        iter(Enrolment.objects.filter(user=user, course_key=course.translation_key).order_by()[:1]), None
+    )
+    if enrolment is not None:
+        enrolment.user = user  # statements about the enrolment need the user: spare the query
+    return enrolment
 
 
 def is_enrolled(user, lesson_or_course):
@@ -101,14 +142,15 @@ class OutlineEntry:
 
 
 def _structure_key(course_id):
-    return f"courses:structure:v1:{course_id}"
+    return f"courses:structure:v2:{course_id}"
 
 
 def course_structure(course):
     """Live modules and lessons of ``course`` in order, cached until a page below it changes.
 
     Two queries on a miss, none on a hit; ``courses.signals`` drops the entry on publish, unpublish,
-    move, save and delete of a page below the course."""
+    move, save and delete of a page below the course. Translation keys are kept as strings: they are
+    compared with progress rows on every page, and strings unpickle faster than UUIDs."""
     key = _structure_key(course.pk)
     structure = cache.get(key)
     if structure is None:
@@ -124,6 +166,8 @@ def course_structure(course):
             .order_by("path")
             .values("pk", "path", "title", "url_path", "translation_key", "estimated_minutes")
         )
+        for row in modules + lessons:
+            row["translation_key"] = str(row["translation_key"])
         structure = {"modules": modules, "lessons": lessons}
         cache.set(key, structure, settings.COURSES_OUTLINE_CACHE_SECONDS)
     return structure
@@ -133,57 +177,72 @@ def forget_course_structure(course_id):
     cache.delete(_structure_key(course_id))
 
 
-def course_outline(request, course, enrolment=None):
-    """Modules with their lessons, ticks and URLs, in order, plus course-wide progress."""
+def _progress(enrolment, current_key=None):
+    """(keys of completed lessons, last opening of the current lesson) for an enrolment, one query.
+
+    Only the current lesson's time is read: a 60-lesson course would otherwise parse 120 timestamps
+    on every page. (Keys become strings here, not in SQL: SQLite stores UUIDs without dashes.)"""
+    rows = LessonProgress.objects.filter(enrolment=enrolment).values_list(
+        "lesson_key",
+        ExpressionWrapper(Q(completed_at__isnull=False), output_field=BooleanField()),
+        Case(When(lesson_key=current_key, then="last_launched_at"), default=None)
+        if current_key is not None
+        else Value(None, output_field=DateTimeField()),
+    )
+    done, current_launched_at = set(), None
+    for key, completed, launched_at in rows:
+        if completed:
+            done.add(str(key))
+        if launched_at is not None:
+            current_launched_at = launched_at
+    return done, current_launched_at
+
+
+def course_outline(request, course, enrolment=None, current_key=None):
+    """Modules with their lessons, ticks and URLs, in order, plus course-wide progress.
+
+    With ``current_key`` (a lesson's translation key), the outline also says when the learner last
+    opened that lesson (``current_launched_at``)."""
     base_url = course.get_url(request) or ""
     structure = course_structure(course)
-    modules = [OutlineEntry(**module) for module in structure["modules"]]
-    lessons = [OutlineEntry(**lesson) for lesson in structure["lessons"]]
-    done_keys = set()
-    launched = {}
+    done_keys, current_launched_at = set(), None
     if enrolment is not None:
-        for key, completed_at, last_launched_at in LessonProgress.objects.filter(
-            enrolment=enrolment
-        ).values_list("lesson_key", "completed_at", "last_launched_at"):
-            launched[key] = last_launched_at
-            if completed_at is not None:
-                done_keys.add(key)
-    by_module = {
-        module.path: {"page": module, "lessons": [], "url": _child_url(course, base_url, module)}
-        for module in modules
-    }
+        done_keys, current_launched_at = _progress(enrolment, current_key)
+    prefix = len(course.url_path)
+    by_module = {}
+    module_entries = []
+    for row in structure["modules"]:
+        entry = {"page": OutlineEntry(**row), "lessons": [], "url": base_url + row["url_path"][prefix:]}
+        by_module[row["path"]] = entry
+        module_entries.append(entry)
     flat = []
-    for lesson in lessons:
-        entry = by_module.get(lesson.path[: len(lesson.path) - ModulePage.steplen])
+    steplen = ModulePage.steplen
+    for row in structure["lessons"]:
+        entry = by_module.get(row["path"][:-steplen])
         if entry is None:
             continue
         item = {
-            "page": lesson,
-            "url": _child_url(course, base_url, lesson),
-            "done": lesson.translation_key in done_keys,
-            "started": lesson.translation_key in launched,
-            "last_launched_at": launched.get(lesson.translation_key),
+            "page": OutlineEntry(**row),
+            "url": base_url + row["url_path"][prefix:],
+            "done": row["translation_key"] in done_keys,
             "index": len(flat),
         }
         entry["lessons"].append(item)
         flat.append(item)
-    module_entries = []
-    for module in modules:
-        entry = by_module[module.path]
-        entry["done"] = bool(entry["lessons"]) and all(item["done"] for item in entry["lessons"])
+    for entry in module_entries:
         entry["done_count"] = sum(1 for item in entry["lessons"] if item["done"])
-        module_entries.append(entry)
+        entry["done"] = bool(entry["lessons"]) and entry["done_count"] == len(entry["lessons"])
     total = len(flat)
     done = sum(1 for item in flat if item["done"])
-    next_item = next((item for item in flat if not item["done"]), None)
     return {
         "modules": module_entries,
         "lessons": flat,
         "total": total,
         "done": done,
         "percent": round(100 * done / total) if total else 0,
-        "next_lesson": next_item,
+        "next_lesson": next((item for item in flat if not item["done"]), None),
         "url": base_url,
+        "current_launched_at": current_launched_at,
     }
 
 
@@ -225,8 +284,7 @@ def module_page_context(request, module):
 
 def lesson_page_context(request, lesson):
     """Everything the lesson page shows, or None when the lesson must not be served (404)."""
-    module = module_of(lesson)
-    course = course_of(module) if module is not None else None
+    module, course = lesson_parents(lesson)
     is_preview = getattr(request, "is_preview", False)
     if course is None or (not is_preview and not (course.live and module.live)):
         return None
@@ -236,7 +294,7 @@ def lesson_page_context(request, lesson):
         state["locked"] = True
         state["course_url"] = course.get_url(request)
         return state
-    outline = course_outline(request, course, enrolment)
+    outline = course_outline(request, course, enrolment, current_key=lesson.translation_key)
     current = next((item for item in outline["lessons"] if item["page"].pk == lesson.pk), None)
     index = current["index"] if current else None
     lessons = outline["lessons"]
@@ -254,7 +312,7 @@ def lesson_page_context(request, lesson):
     )
     if enrolment is not None:
         # Only lessons that hold a quiz or a reflection prompt pay for the learner's answers.
-        block_types = {child.block_type for child in lesson.body}
+        block_types = {block["type"] for block in lesson.body.raw_data}
         if "quiz" in block_types:
             for attempt in QuizAttempt.objects.filter(
                 enrolment=enrolment, lesson_key=lesson.translation_key, cycle=enrolment.cycle

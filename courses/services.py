@@ -226,21 +226,16 @@ def note_lesson_opened(enrolment, lesson, module, course, request=None, last_lau
     now = timezone.now()
     if last_launched_at is not None and now - last_launched_at < relaunch_after():
         return None
-    progress = LessonProgress.objects.filter(enrolment=enrolment, lesson_key=lesson.translation_key).first()
-    if (
-        progress is not None
-        and progress.last_launched_at
-        and now - progress.last_launched_at < relaunch_after()
-    ):
-        return progress
     with transaction.atomic():
-        if progress is None:
-            progress, _created = LessonProgress.objects.get_or_create(
-                enrolment=enrolment,
-                lesson_key=lesson.translation_key,
-                defaults={"module_key": module.translation_key, "last_launched_at": now},
-            )
-        LessonProgress.objects.filter(pk=progress.pk).update(last_launched_at=now)
+        progress, created = LessonProgress.objects.get_or_create(
+            enrolment=enrolment,
+            lesson_key=lesson.translation_key,
+            defaults={"module_key": module.translation_key, "last_launched_at": now},
+        )
+        if not created:
+            if progress.last_launched_at and now - progress.last_launched_at < relaunch_after():
+                return progress  # opened meanwhile, in another tab or request
+            LessonProgress.objects.filter(pk=progress.pk).update(last_launched_at=now)
         Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now)
         _record(
             enrolment.user,

@@ -11,6 +11,6 @@ class WebsiteConfig(AppConfig):
 
         ensure_filesystem_broker_folders()
 
-        from . import signals
+        from . import checks, signals  # noqa: F401 - checks register themselves
 
         signals.connect()

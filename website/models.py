@@ -7,6 +7,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from .routing import CachedRouteMixin
+
 
 class OfferBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=120)
@@ -36,7 +38,7 @@ class AudienceBlock(blocks.StructBlock):
         template = "blocks/audience_block.html"
 
 
-class HomePage(Page):
+class HomePage(CachedRouteMixin, Page):
     """The landing page: what the platform offers, for whom, and where each audience starts."""
 
     hero_title = models.CharField(_("headline"), max_length=160)
@@ -58,7 +60,7 @@ class HomePage(Page):
         verbose_name = _("home page")
 
 
-class StandardPage(Page):
+class StandardPage(CachedRouteMixin, Page):
     """A plain content page such as the privacy notice or the imprint."""
 
     intro = models.TextField(_("introduction"), blank=True)

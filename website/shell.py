@@ -2,8 +2,19 @@
 
 Every page renders the shell, so its page-tree lookups are cached per site and language under a
 version number that any publish, unpublish, move or delete of a page (or a footer change) bumps.
-With a per-process cache other processes catch up within SHELL_CACHE_SECONDS."""
+With a per-process cache other processes catch up within SHELL_CACHE_SECONDS.
 
+Entries whose key holds the version never change, only expire, so ``versioned_get`` and
+``versioned_set`` also keep them in a small per-process memory: once a request has read the version
+(one cache round trip), the navigation, footer, routes and lesson bodies come from memory instead
+of one Redis round trip each. A bump of the version, seen by every process at its next request,
+leaves the old entries unused."""
+
+import threading
+import time
+from collections import OrderedDict
+
+from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
@@ -16,27 +27,114 @@ def _timeout():
     return getattr(settings, "SHELL_CACHE_SECONDS", 300)
 
 
+# The version read once per request (a page asks for it a dozen times; with Redis each is a round trip).
+_request_memo = Local()
+
+
 def version():
-    value = cache.get(VERSION_KEY)
+    value = getattr(_request_memo, "version", None)
     if value is None:
-        value = 1
-        cache.add(VERSION_KEY, value, None)
+        value = cache.get(VERSION_KEY)
+        if value is None:
+            # Start from the clock, not from 1: after the cache is flushed or restarted, processes
+            # still hold entries of the old numbers in memory, and a new number must not meet them.
+            cache.add(VERSION_KEY, time.time_ns() // 1000, None)
+            # A cache that keeps nothing (DummyCache): a number of its own each time, so nothing
+            # is ever reused.
+            value = cache.get(VERSION_KEY) or time.time_ns()
+        if getattr(_request_memo, "in_request", False):
+            _request_memo.version = value
     return value
 
 
+def request_started(*args, **kwargs):
+    """Each request reads the current version once, afresh."""
+    _request_memo.in_request = True
+    _request_memo.version = None
+
+
+def request_finished(*args, **kwargs):
+    """Outside requests (tasks, commands) the version is read every time."""
+    _request_memo.in_request = False
+    _request_memo.version = None
+
+
 def invalidate(*args, **kwargs):
+    _request_memo.version = None
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+        cache.set(VERSION_KEY, time.time_ns() // 1000, None)
+
+
+class _ProcessMemory:
+    """At most ``size`` entries of the current version, least recently used dropped first.
+
+    Values are shared by every request of the process: store only values nobody mutates (tuples,
+    strings, dicts and lists that are only read)."""
+
+    def __init__(self, size):
+        self.size = size
+        self.version = None
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, tree_version, key):
+        with self.lock:
+            if tree_version != self.version:
+                return None
+            found = self.entries.get(key)
+            if found is None:
+                return None
+            expires, value = found
+            if expires < time.monotonic():
+                del self.entries[key]
+                return None
+            self.entries.move_to_end(key)
+            return value
+
+    def set(self, tree_version, key, value, timeout):
+        with self.lock:
+            if tree_version != self.version:
+                self.entries.clear()
+                self.version = tree_version
+            self.entries[key] = (time.monotonic() + timeout, value)
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+
+_memory = _ProcessMemory(2000)
+
+
+def versioned_get(tree_version, key):
+    """The value cached under ``key`` for ``tree_version`` (the key must contain the version)."""
+    value = _memory.get(tree_version, key)
+    if value is None:
+        value = cache.get(key)
+        if value is not None:
+            _memory.set(tree_version, key, value, _timeout())
+    return value
+
+
+def versioned_set(tree_version, key, value, timeout):
+    cache.set(key, value, timeout)
+    _memory.set(tree_version, key, value, timeout)
+
+
+def versioned_delete(tree_version, key):
+    cache.delete(key)
+    with _memory.lock:
+        _memory.entries.pop(key, None)
 
 
 def _cached(key, build):
-    full_key = f"website:shell:{version()}:{key}"
-    value = cache.get(full_key)
+    tree_version = version()
+    full_key = f"website:shell:{tree_version}:{key}"
+    value = versioned_get(tree_version, full_key)
     if value is None:
         value = build()
-        cache.set(full_key, value, _timeout())
+        versioned_set(tree_version, full_key, value, _timeout())
     return value
 
 
@@ -121,3 +219,15 @@ def page_translations(page, site):
         return result
 
     return _cached(f"translations:{page.translation_key}", build)
+
+
+def may_use_admin(user):
+    """Whether ``user`` may open the Wagtail admin (cached per user for EDITOR_CHECK_CACHE_SECONDS)."""
+    if user.is_superuser:
+        return user.is_active
+    key = f"website:may-use-admin:{user.pk}"
+    allowed = cache.get(key)
+    if allowed is None:
+        allowed = user.has_perm("wagtailadmin.access_admin")
+        cache.set(key, allowed, getattr(settings, "EDITOR_CHECK_CACHE_SECONDS", 300))
+    return allowed

@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import routing, views
 
 handler404 = "website.views.page_not_found"
 handler500 = "website.views.server_error"
@@ -31,6 +31,8 @@ urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     path("learning/", include("courses.urls")),
     path("certificates/", include("certificates.urls")),
-    # Wagtail serves every other path; it must come last.
+    # Wagtail serves every other path; it must come last. Pages go through the cached router first
+    # (same pattern and name as Wagtail's own serve view, so page URLs reverse as before).
+    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 )

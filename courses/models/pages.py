@@ -14,6 +14,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from website.routing import CachedRouteMixin
+
 from ..blocks import LESSON_BODY_BLOCKS, required_activities
 
 TOPIC_CHOICES = [
@@ -59,7 +61,7 @@ def validate_country_codes(value):
         )
 
 
-class CourseCatalogPage(Page):
+class CourseCatalogPage(CachedRouteMixin, Page):
     """Lists the courses below it, filtered by topic, country, language and duration."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -81,7 +83,7 @@ class CourseCatalogPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(CachedRouteMixin, Page):
     summary = models.TextField(_("summary"), max_length=600)
     audience = models.TextField(_("who it is for"), blank=True)
     learning_objectives = StreamField(
@@ -186,7 +188,7 @@ class CoursePage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(CachedRouteMixin, Page):
     summary = models.TextField(_("summary"), max_length=600, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("summary")]
@@ -212,7 +214,7 @@ class ModulePage(Page):
         return super().serve(request, *args, **kwargs)
 
 
-class LessonPage(Page):
+class LessonPage(CachedRouteMixin, Page):
     summary = models.TextField(_("summary"), max_length=600, blank=True)
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated time (minutes)"), default=10)
     body = StreamField(LESSON_BODY_BLOCKS, blank=True, verbose_name=_("content"))
@@ -266,14 +268,13 @@ class LessonPage(Page):
                 request, "courses/lesson_locked.html", {"page": self, **state}, status=403
             )
         if state["enrolment"] is not None and not getattr(request, "is_preview", False):
-            current = state.get("current") or {}
             note_lesson_opened(
                 state["enrolment"],
                 self,
                 state["module"],
                 state["course"],
                 request=request,
-                last_launched_at=current.get("last_launched_at"),
+                last_launched_at=state["outline"]["current_launched_at"],
             )
         context = self.get_context(request, *args, **kwargs)
         context.update(state)

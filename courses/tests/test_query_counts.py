@@ -7,10 +7,15 @@ from django.test.utils import CaptureQueriesContext
 from courses import services
 from courses.tests.factories import lessons_of, make_course, quiz_block, reflection_block, text_block
 
-# About twenty queries are the site shell (routing, language switcher, navigation, footer); the
-# course adds a fixed handful. A query per lesson would add sixty and break these ceilings.
-COURSE_PAGE_MAX_QUERIES = 36
-LESSON_PAGE_MAX_QUERIES = 40
+# A return visit costs the session, the user and the page (its route, parents, the site shell and the
+# course outline come from the cache), the enrolment and the progress rows, plus quiz attempts and
+# reflection answers on a lesson that holds them, and memberships on the course page. A query per
+# lesson would add sixty and break these ceilings.
+COURSE_PAGE_MAX_QUERIES = 8
+LESSON_PAGE_MAX_QUERIES = 9
+# The first visit after a publish also routes through the tree and fills the caches; a learner's
+# first visit to a lesson also writes its progress row and the `launched` statement.
+COLD_PAGE_MAX_QUERIES = 25
 
 
 def rich_body():
@@ -42,9 +47,9 @@ def test_course_page_queries_are_bounded_for_a_60_lesson_course(
     small, big = small_and_big
     learner_client.get(small.url)
     small_count = count_queries(learner_client, small.url)
-    with django_assert_max_num_queries(COURSE_PAGE_MAX_QUERIES):
+    with django_assert_max_num_queries(COLD_PAGE_MAX_QUERIES):
         learner_client.get(big.url)
-    assert count_queries(learner_client, big.url) == small_count
+    assert count_queries(learner_client, big.url) == small_count <= COURSE_PAGE_MAX_QUERIES
 
 
 def test_lesson_page_queries_are_bounded_for_a_60_lesson_course(
@@ -56,14 +61,18 @@ def test_lesson_page_queries_are_bounded_for_a_60_lesson_course(
     learner_client.get(small_lesson.url)
     learner_client.get(big_lesson.url)
     small_count = count_queries(learner_client, small_lesson.url)
-    with django_assert_max_num_queries(LESSON_PAGE_MAX_QUERIES):
-        learner_client.get(big_lesson.url)
-    assert count_queries(learner_client, big_lesson.url) == small_count
+    assert count_queries(learner_client, big_lesson.url) == small_count <= LESSON_PAGE_MAX_QUERIES
 
 
 def test_first_visit_to_a_lesson_costs_a_bounded_number_of_queries_too(
-    learner_client, small_and_big, django_assert_max_num_queries
+    learner_client, small_and_big, django_assert_max_num_queries, make_user
 ):
     _small, big = small_and_big
-    with django_assert_max_num_queries(LESSON_PAGE_MAX_QUERIES + 20):
-        learner_client.get(lessons_of(big)[30].url)
+    with django_assert_max_num_queries(COLD_PAGE_MAX_QUERIES * 2):
+        learner_client.get(lessons_of(big)[30].url)  # empty caches (site shell, route) and a first visit
+    learner_client.get(lessons_of(big)[31].url)  # warm the route of the next lesson for everyone
+    other = make_user(email="second-learner@example.org")
+    services.enrol(other, big)
+    learner_client.force_login(other)
+    with django_assert_max_num_queries(COLD_PAGE_MAX_QUERIES):
+        learner_client.get(lessons_of(big)[31].url)  # a first visit on a warm route

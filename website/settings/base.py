@@ -177,11 +177,15 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["CACHE_URL"]}
+        {"BACKEND": "website.cache.RedisCache", "LOCATION": os.environ["CACHE_URL"]}
         if os.environ.get("CACHE_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# With a shared cache, sessions are read from it (and written through to the database); a cache
+# inside each process would keep a logged-out session alive in the other workers.
+if os.environ.get("CACHE_URL"):
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Celery: Redis in production and CI; with no broker configured, a filesystem broker so a fresh
 # machine needs no server.
@@ -224,6 +228,10 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # The site shell (menus, footer, language links) is cached this long; publishing drops it at once.
 SHELL_CACHE_SECONDS = int(os.environ.get("SHELL_CACHE_SECONDS", "300"))
+# Whether a user may open the editor area (decides whether pages show Wagtail's user bar).
+EDITOR_CHECK_CACHE_SECONDS = int(os.environ.get("EDITOR_CHECK_CACHE_SECONDS", "300"))
+# Which page a URL leads to (website.routing); any change to the page tree drops every entry.
+PAGE_ROUTE_CACHE_SECONDS = int(os.environ.get("PAGE_ROUTE_CACHE_SECONDS", "300"))
 
 # Content-Security-Policy sent on every public page (the admin sets its own needs).
 CONTENT_SECURITY_POLICY = (
@@ -324,6 +332,7 @@ COURSES_RELAUNCH_MINUTES = int(os.environ.get("COURSES_RELAUNCH_MINUTES", "30"))
 # The module/lesson list of a course is cached this long; publishing a page below the course drops
 # it at once from a shared cache (CACHE_URL), per-process caches catch up within this time.
 COURSES_OUTLINE_CACHE_SECONDS = int(os.environ.get("COURSES_OUTLINE_CACHE_SECONDS", "300"))
+COURSES_BODY_CACHE_SECONDS = int(os.environ.get("COURSES_BODY_CACHE_SECONDS", "3600"))
 # Lesson videos and their WebVTT captions are uploaded as documents.
 WAGTAILDOCS_EXTENSIONS = WAGTAILDOCS_EXTENSIONS + ["mp4", "webm", "vtt"]
 DEMO_CONTENT_LOADERS = DEMO_CONTENT_LOADERS + ["courses.demo"]

@@ -40,3 +40,18 @@ def home_url(context):
 @register.simple_tag(takes_context=True)
 def footer_links(context):
     return shell.footer(context["request"])
+
+
+@register.simple_tag(takes_context=True)
+def editor_userbar(context):
+    """Wagtail's user bar, for people who may use the editor area; nothing for everyone else.
+
+    Whether a user may use the admin is remembered for ``EDITOR_CHECK_CACHE_SECONDS`` so that a
+    learner's pages do not pay two permission queries each."""
+    from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not shell.may_use_admin(user):
+        return ""
+    return wagtailuserbar(context)

@@ -1,0 +1,69 @@
+"""The outline and the lesson body: rendered fast, cached only where nothing belongs to a learner."""
+
+import json
+
+from django.urls import reverse
+
+from courses.rendering import outline_html
+from courses.selectors import course_outline, enrolment_for
+from courses.services import enrol, mark_lesson_done
+from courses.tests.factories import lessons_of, make_course, reflection_block, text_block
+
+
+def test_a_published_change_to_a_lesson_shows_at_once(learner_client, course, enrolled):
+    lesson = lessons_of(course)[0].specific
+    assert "Lesson 1.1" in learner_client.get(lesson.url).content.decode()
+    lesson.body = json.dumps([text_block("<p>Updated guidance on work permits.</p>")])
+    lesson.save_revision().publish()
+    html = learner_client.get(lesson.url).content.decode()
+    assert "Updated guidance on work permits." in html
+
+
+def test_a_saved_draft_does_not_change_what_learners_read(learner_client, course, enrolled):
+    lesson = lessons_of(course)[0].specific
+    learner_client.get(lesson.url)
+    lesson.body = json.dumps([text_block("<p>Draft nobody should see yet.</p>")])
+    lesson.save_revision()
+    html = learner_client.get(lesson.url).content.decode()
+    assert "Draft nobody should see yet." not in html and "Lesson 1.1" in html
+
+
+def test_one_learners_reflection_never_reaches_another_learner(client, catalogue, make_user):
+    course = make_course(
+        catalogue, slug="reflect", bodies={(0, 0): [text_block(), reflection_block(block_id="r1")]}
+    )
+    lesson = lessons_of(course)[0]
+    first, second = make_user(email="first@example.org"), make_user(email="second@example.org")
+    for user in (first, second):
+        enrol(user, course)
+    client.force_login(first)
+    client.post(
+        reverse("courses:save_reflection", args=[lesson.pk, "r1"]), {"text": "My private plan for Amal"}
+    )
+    assert "My private plan for Amal" in client.get(lesson.url).content.decode()
+    client.force_login(second)
+    html = client.get(lesson.url).content.decode()
+    assert "My private plan for Amal" not in html
+    assert 'id="reflection-text-r1"' in html  # the prompt itself is there, empty
+
+
+def test_the_outline_escapes_titles_and_marks_progress(rf, catalogue, learner):
+    course = make_course(catalogue, slug="escaped")
+    first = lessons_of(course)[0].specific
+    first.title = "Contracts <script>alert(1)</script> & permits"
+    first.save_revision().publish()
+    enrol(learner, course)
+    mark_lesson_done(learner, first)
+    request = rf.get("/")
+    request.user = learner
+    outline = course_outline(request, course, enrolment_for(learner, course))
+    current = outline["lessons"][1]
+    html = outline_html(outline, current, link_lessons=True)
+    assert "<script>" not in html
+    assert "Contracts &lt;script&gt;alert(1)&lt;/script&gt; &amp; permits" in html
+    assert html.count('class="outline-lesson is-done"') == 1
+    assert 'class="outline-lesson is-current"' in html and 'aria-current="page"' in html
+    assert "(completed)" in html and "(not completed)" in html
+    assert 'href="' + outline["lessons"][1]["url"] + '"' in html
+    unlinked = outline_html(outline, None, link_lessons=False)
+    assert "<a " not in unlinked and "aria-current" not in unlinked

@@ -1,0 +1,107 @@
+"""Serving Wagtail pages with cached routing.
+
+Wagtail finds the page for a URL by walking the tree from the site's root: the site lookup, the
+localized home page and, for every path segment, a child lookup plus a query for the specific page,
+then two more queries for view restrictions. On a lesson page that is about a dozen queries and a
+third of the CPU time, repeated on every visit although the answer changes only when the tree does.
+
+``serve`` remembers, per site, language and path, which page Wagtail routed to and which view
+restrictions applied, under the page-tree version of ``website.shell`` (bumped on every publish,
+unpublish, move, slug change or delete of a page, and on every change of a view restriction). A
+visit after the first loads the page with one query and hands it to Wagtail's own ``serve`` view,
+so the serve hooks (privacy, passwords, login) and ``Page.serve`` run exactly as before. Routes
+that carry arguments (routable pages) are not cached."""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.http.request import split_domain_port
+from django.utils import translation
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models.sites import get_site_for_hostname
+
+from website import shell
+
+
+def _timeout():
+    return getattr(settings, "PAGE_ROUTE_CACHE_SECONDS", 300)
+
+
+def _site(request, tree_version):
+    """The site serving ``request``, read from the cache after the first lookup."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    # As Wagtail does: the raw host, so that ALLOWED_HOSTS is checked where it always is.
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+    key = f"website:route-site:{tree_version}:{hostname}:{port}"
+    found = shell.versioned_get(tree_version, key)
+    if found is None:
+        try:
+            site = get_site_for_hostname(hostname, port)
+        except Site.DoesNotExist:
+            site = None
+        # A Site row is small; saving or deleting a site bumps the version.
+        found = (site,)
+        shell.versioned_set(tree_version, key, found, _timeout())
+    request._wagtail_site = found[0]
+    return found[0]
+
+
+def _route_key(tree_version, site, path):
+    return f"website:route:{tree_version}:{site.pk}:{translation.get_language()}:{path}"
+
+
+def _restriction_ids(page):
+    return sorted(page_id for page_id in page.get_view_restrictions().values_list("page_id", flat=True))
+
+
+def cached_route(request, path):
+    """Set Wagtail's per-request route for ``path`` from the cache; return whether it was cached."""
+    tree_version = shell.version()
+    site = _site(request, tree_version)
+    if site is None:
+        return False
+    key = _route_key(tree_version, site, path)
+    entry = shell.versioned_get(tree_version, key)
+    if entry is not None:
+        content_type_id, page_id, restriction_ids = entry
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        try:
+            page = model.objects.get(pk=page_id, live=True) if model is not None else None
+        except model.DoesNotExist:
+            page = None
+        if page is not None:
+            page._view_restriction_ids = restriction_ids
+            request._wagtail_route_for_request = (page, [], {})
+            return True
+        shell.versioned_delete(tree_version, key)
+    result = Page.route_for_request(request, path)
+    if result is not None:
+        page, args, kwargs = result
+        if not args and not kwargs:
+            # Wagtail's privacy hook runs next and reads the same restrictions from the page.
+            page._view_restriction_ids = _restriction_ids(page)
+            entry = (page.content_type_id, page.pk, tuple(page._view_restriction_ids))
+            shell.versioned_set(tree_version, key, entry, _timeout())
+    return False
+
+
+def serve(request, path):
+    from wagtail import views as wagtail_views  # needs the app registry, which models do not have
+
+    cached_route(request, path)
+    return wagtail_views.serve(request, path)
+
+
+class CachedRouteMixin:
+    """For page models: view restrictions come from the route cache when ``serve`` found them there.
+
+    Outside a cached route (the admin, previews, first visits) Wagtail's own lookup runs."""
+
+    def get_view_restrictions(self):
+        ids = getattr(self, "_view_restriction_ids", None)
+        if ids is None:
+            return super().get_view_restrictions()
+        if not ids:
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(page_id__in=ids)

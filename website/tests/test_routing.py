@@ -1,0 +1,143 @@
+"""Cached page routing (website.routing): fewer queries, and never a stale answer after a change."""
+
+import pytest
+from django.core.cache import cache
+from django.core.checks import run_checks
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction
+
+from website import shell
+
+
+def privacy_page():
+    return Page.objects.get(slug="privacy", locale__language_code="en").specific
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    return response, len(context)
+
+
+def test_a_second_visit_is_routed_from_the_cache_with_fewer_queries(client, site_content):
+    url = privacy_page().url
+    first, cold = queries_for(client, url)
+    second, warm = queries_for(client, url)
+    assert first.status_code == second.status_code == 200
+    assert first.content == second.content
+    # The cold visit walks the tree (site, locale, home, each level, restrictions); the warm one
+    # loads the page alone.
+    assert warm <= 2 < cold
+
+
+def test_an_unpublished_page_is_not_served_from_a_cached_route(client, site_content):
+    page = privacy_page()
+    url = page.url
+    assert client.get(url).status_code == 200
+    page.unpublish()
+    assert client.get(url).status_code == 404
+
+
+def test_a_page_made_private_is_not_served_from_a_cached_route(client, site_content, make_user, password):
+    page = privacy_page()
+    url = page.url
+    assert client.get(url).status_code == 200
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(url)
+    assert response.status_code == 302 and "login" in response["Location"]
+    user = make_user(email="reader@example.org")
+    client.force_login(user)
+    assert client.get(url).status_code == 200
+
+
+def test_a_renamed_page_moves_its_address_at_once(client, site_content):
+    page = privacy_page()
+    old_url = page.url
+    assert client.get(old_url).status_code == 200
+    page.slug = "privacy-notice"
+    page.save_revision().publish()
+    assert client.get(old_url).status_code == 404
+    assert client.get(Page.objects.get(pk=page.pk).url).status_code == 200
+
+
+def test_a_deleted_page_is_a_404(client, site_content):
+    page = privacy_page()
+    url = page.url
+    assert client.get(url).status_code == 200
+    page.delete()
+    assert client.get(url).status_code == 404
+
+
+def test_a_flushed_cache_starts_a_new_version_so_process_memory_is_not_reused(client, site_content):
+    page = privacy_page()
+    url = page.url
+    assert client.get(url).status_code == 200
+    before = shell.version()
+    # A change that sends no signal (a raw update), then the cache is flushed (a Redis restart):
+    # the process memory still holds the old route, but under a number that is never used again.
+    Page.objects.filter(pk=page.pk).update(
+        slug="privacy-moved", url_path=page.url_path.replace("privacy", "privacy-moved")
+    )
+    cache.clear()
+    assert shell.version() != before
+    assert client.get(url).status_code == 404
+    assert client.get(url.replace("privacy", "privacy-moved")).status_code == 200
+
+
+def test_learners_get_no_editor_bar_and_editors_do(client, site_content, make_user):
+    learner = make_user(email="learner@example.org")
+    client.force_login(learner)
+    assert "wagtail-userbar" not in client.get("/en/").content.decode()
+    editor = make_user(email="editor@example.org", is_staff=True, is_superuser=True)
+    client.force_login(editor)
+    assert "wagtail-userbar" in client.get("/en/").content.decode()
+
+
+def test_whether_a_user_may_edit_is_read_once_then_remembered(site_content, make_user):
+    from django.contrib.auth.models import Group, Permission
+
+    user = make_user(email="new-editor@example.org")
+    assert shell.may_use_admin(user) is False
+    group = Group.objects.create(name="Case library curators")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    user.groups.add(group)
+    user = type(user).objects.get(pk=user.pk)
+    # Remembered for EDITOR_CHECK_CACHE_SECONDS …
+    with CaptureQueriesContext(connection) as context:
+        assert shell.may_use_admin(user) is False
+    assert len(context) == 0
+    # … and asked again once that has passed.
+    cache.delete(f"website:may-use-admin:{user.pk}")
+    assert shell.may_use_admin(user) is True
+
+
+def test_deploy_check_warns_when_the_cache_is_per_process(settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert "website.W001" in [message.id for message in run_checks(include_deployment_checks=True)]
+    settings.CACHES = {
+        "default": {"BACKEND": "website.cache.RedisCache", "LOCATION": "redis://127.0.0.1:6379/9"}
+    }
+    assert "website.W001" not in [message.id for message in run_checks(include_deployment_checks=True)]
+
+
+def redis_available():
+    import redis
+
+    try:
+        return redis.Redis(host="127.0.0.1", port=6379, socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        return False
+
+
+@pytest.mark.skipif(not redis_available(), reason="needs Redis on 127.0.0.1:6379 (CI has it)")
+def test_the_redis_cache_keeps_one_client_per_pool_and_works():
+    from website.cache import RedisCache
+
+    backend = RedisCache("redis://127.0.0.1:6379/9", {})
+    backend.set("routing-test", {"a": 1}, 30)
+    assert backend.get("routing-test") == {"a": 1}
+    assert backend._cache.get_client() is backend._cache.get_client()
+    assert backend._cache.get_client(write=True) is backend._cache.get_client(write=True)
+    backend.delete("routing-test")
+    assert backend.get("routing-test") is None
