@@ -3,6 +3,8 @@
 Queries here are bounded: a course page or a lesson page costs the same number of queries whether
 the course has six lessons or sixty (one query for modules, one for lessons, one for progress)."""
 
+import copy
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import BooleanField, Case, DateTimeField, ExpressionWrapper, Q, Value, When
@@ -54,16 +56,18 @@ def module_of(lesson):
 def lesson_parents(lesson):
     """(module, course) of a lesson page, each a live-or-not page object, or None where missing.
 
-    The router sets them when it walks the tree; otherwise they come from the cache, keyed by the
-    page-tree version (any publish, unpublish, move or delete starts afresh), so a return visit to a
-    lesson does not query its parents."""
-    key = f"courses:lesson-parents:{shell.version()}:{lesson.pk}"
+    The router sets them when it walks the tree; otherwise they come from the cache (and the
+    process memory), keyed by the page-tree version: any publish, unpublish, move or delete starts
+    afresh. Each request gets its own copies of the page objects."""
+    tree_version = shell.version()
+    key = f"courses:lesson-parents:{tree_version}:{lesson.pk}"
     module = getattr(lesson, "_cached_parent_obj", None)
     if isinstance(module, ModulePage) and isinstance(getattr(module, "_cached_parent_obj", None), CoursePage):
         # Routed through the tree just now: keep them for the visits that come from the route cache.
-        cache.set(key, (module, module._cached_parent_obj), settings.COURSES_OUTLINE_CACHE_SECONDS)
+        found = (copy.copy(module), copy.copy(module._cached_parent_obj))
+        shell.versioned_set(tree_version, key, found, settings.COURSES_OUTLINE_CACHE_SECONDS)
         return module, module._cached_parent_obj
-    found = cache.get(key)
+    found = shell.versioned_get(tree_version, key)
     if found is None:
         step = ModulePage.steplen
         module = ModulePage.objects.filter(path=lesson.path[:-step]).first()
@@ -74,13 +78,26 @@ def lesson_parents(lesson):
             .first()
         )
         found = (module, course)
-        cache.set(key, found, settings.COURSES_OUTLINE_CACHE_SECONDS)
-    module, course = found
+        shell.versioned_set(tree_version, key, found, settings.COURSES_OUTLINE_CACHE_SECONDS)
+    module, course = (copy.copy(page) if page is not None else None for page in found)
     if module is not None:
         lesson._cached_parent_obj = module
         if course is not None:
             module._cached_parent_obj = course
     return module, course
+
+
+def page_url(request, page):
+    """``page.get_url(request)``, remembered per site and page-tree version (a lesson page shows the
+    course URL in its outline, breadcrumb and links)."""
+    site = shell.site_for(request)
+    tree_version = shell.version()
+    key = f"courses:page-url:{tree_version}:{site.pk if site else 0}:{page.pk}"
+    url = shell.versioned_get(tree_version, key)
+    if url is None:
+        url = page.get_url(request) or ""
+        shell.versioned_set(tree_version, key, url, settings.COURSES_OUTLINE_CACHE_SECONDS)
+    return url
 
 
 def enrolment_for(user, page):
@@ -203,7 +220,7 @@ def course_outline(request, course, enrolment=None, current_key=None):
 
     With ``current_key`` (a lesson's translation key), the outline also says when the learner last
     opened that lesson (``current_launched_at``)."""
-    base_url = course.get_url(request) or ""
+    base_url = page_url(request, course)
     structure = course_structure(course)
     done_keys, current_launched_at = set(), None
     if enrolment is not None:

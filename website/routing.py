@@ -14,37 +14,14 @@ that carry arguments (routable pages) are not cached."""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.http.request import split_domain_port
 from django.utils import translation
-from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.models.sites import get_site_for_hostname
+from wagtail.models import Page, PageViewRestriction
 
 from website import shell
 
 
 def _timeout():
     return getattr(settings, "PAGE_ROUTE_CACHE_SECONDS", 300)
-
-
-def _site(request, tree_version):
-    """The site serving ``request``, read from the cache after the first lookup."""
-    if hasattr(request, "_wagtail_site"):
-        return request._wagtail_site
-    # As Wagtail does: the raw host, so that ALLOWED_HOSTS is checked where it always is.
-    hostname = split_domain_port(request._get_raw_host())[0]
-    port = request.get_port()
-    key = f"website:route-site:{tree_version}:{hostname}:{port}"
-    found = shell.versioned_get(tree_version, key)
-    if found is None:
-        try:
-            site = get_site_for_hostname(hostname, port)
-        except Site.DoesNotExist:
-            site = None
-        # A Site row is small; saving or deleting a site bumps the version.
-        found = (site,)
-        shell.versioned_set(tree_version, key, found, _timeout())
-    request._wagtail_site = found[0]
-    return found[0]
 
 
 def _route_key(tree_version, site, path):
@@ -58,7 +35,7 @@ def _restriction_ids(page):
 def cached_route(request, path):
     """Set Wagtail's per-request route for ``path`` from the cache; return whether it was cached."""
     tree_version = shell.version()
-    site = _site(request, tree_version)
+    site = shell.site_for(request)
     if site is None:
         return False
     key = _route_key(tree_version, site, path)

@@ -17,8 +17,10 @@ from collections import OrderedDict
 from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import cache
+from django.http.request import split_domain_port
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
+from wagtail.models.sites import get_site_for_hostname
 
 VERSION_KEY = "website:shell-version"
 
@@ -139,7 +141,29 @@ def _cached(key, build):
 
 
 def site_for(request):
-    return Site.find_for_request(request)
+    """The Wagtail site serving ``request``, as ``Site.find_for_request`` finds it, but cached.
+
+    Wagtail queries the site table on every request; here the answer is kept per host and port
+    under the page-tree version (saving or deleting a site bumps it)."""
+    if request is None:
+        return None
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    # As Wagtail does: the raw host, so that ALLOWED_HOSTS is checked where it always is.
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+    tree_version = version()
+    key = f"website:site:{tree_version}:{hostname}:{port}"
+    found = versioned_get(tree_version, key)
+    if found is None:
+        try:
+            site = get_site_for_hostname(hostname, port)
+        except Site.DoesNotExist:
+            site = None
+        found = (site,)
+        versioned_set(tree_version, key, found, _timeout())
+    request._wagtail_site = found[0]
+    return found[0]
 
 
 def homes(site):

@@ -13,7 +13,13 @@ def connect():
         signal.connect(shell.invalidate, dispatch_uid=f"website-shell-{signal!r}")
     post_delete.connect(shell.invalidate, sender="wagtailcore.Page", dispatch_uid="website-shell-page-delete")
     post_save.connect(shell.invalidate, sender=FooterSettings, dispatch_uid="website-shell-footer")
-    # Cached routes (website.routing) hold the site and the view restrictions of a page too.
-    for model in ("wagtailcore.Site", "wagtailcore.PageViewRestriction"):
+    # Cached routes (website.routing) hold the site and the view restrictions of a page too, and
+    # cached lesson HTML holds image renditions and document links.
+    for model in (
+        "wagtailcore.Site",
+        "wagtailcore.PageViewRestriction",
+        "wagtailimages.Image",
+        "wagtaildocs.Document",
+    ):
         post_save.connect(shell.invalidate, sender=model, dispatch_uid=f"website-shell-save-{model}")
         post_delete.connect(shell.invalidate, sender=model, dispatch_uid=f"website-shell-delete-{model}")

@@ -141,3 +141,15 @@ def test_the_redis_cache_keeps_one_client_per_pool_and_works():
     assert backend._cache.get_client(write=True) is backend._cache.get_client(write=True)
     backend.delete("routing-test")
     assert backend.get("routing-test") is None
+
+
+def test_changing_an_image_or_a_document_starts_a_new_version(site_content):
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    before = shell.version()
+    document = Document.objects.create(title="Checklist", file=ContentFile(b"%PDF-1.4", name="checklist.pdf"))
+    assert shell.version() != before
+    before = shell.version()
+    document.delete()
+    assert shell.version() != before
