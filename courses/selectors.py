@@ -195,7 +195,8 @@ def forget_course_structure(course_id):
 
 
 def _progress(enrolment, current_key=None):
-    """(keys of completed lessons, last opening of the current lesson) for an enrolment, one query.
+    """(keys of completed lessons, last opening of the current lesson, whether the current lesson has
+    a progress row) for an enrolment, one query.
 
     Only the current lesson's time is read: a 60-lesson course would otherwise parse 120 timestamps
     on every page. (Keys become strings here, not in SQL: SQLite stores UUIDs without dashes.)"""
@@ -206,25 +207,28 @@ def _progress(enrolment, current_key=None):
         if current_key is not None
         else Value(None, output_field=DateTimeField()),
     )
-    done, current_launched_at = set(), None
+    done, current_launched_at, current_has_row = set(), None, False
     for key, completed, launched_at in rows:
         if completed:
             done.add(str(key))
         if launched_at is not None:
             current_launched_at = launched_at
-    return done, current_launched_at
+        if current_key is not None and key == current_key:
+            current_has_row = True
+    return done, current_launched_at, current_has_row
 
 
 def course_outline(request, course, enrolment=None, current_key=None):
     """Modules with their lessons, ticks and URLs, in order, plus course-wide progress.
 
     With ``current_key`` (a lesson's translation key), the outline also says when the learner last
-    opened that lesson (``current_launched_at``)."""
+    opened that lesson (``current_launched_at``) and whether it has a progress row yet
+    (``current_has_progress``)."""
     base_url = page_url(request, course)
     structure = course_structure(course)
-    done_keys, current_launched_at = set(), None
+    done_keys, current_launched_at, current_has_row = set(), None, False
     if enrolment is not None:
-        done_keys, current_launched_at = _progress(enrolment, current_key)
+        done_keys, current_launched_at, current_has_row = _progress(enrolment, current_key)
     prefix = len(course.url_path)
     by_module = {}
     module_entries = []
@@ -260,6 +264,7 @@ def course_outline(request, course, enrolment=None, current_key=None):
         "next_lesson": next((item for item in flat if not item["done"]), None),
         "url": base_url,
         "current_launched_at": current_launched_at,
+        "current_has_progress": current_has_row,
     }
 
 

@@ -26,6 +26,7 @@ from .models import (
     EnrolmentCycle,
     LessonPage,
     LessonProgress,
+    ModulePage,
     QuizAttempt,
     ReflectionAnswer,
 )
@@ -219,24 +220,42 @@ def relaunch_after():
     return timedelta(minutes=settings.COURSES_RELAUNCH_MINUTES)
 
 
-def note_lesson_opened(enrolment, lesson, module, course, request=None, last_launched_at=None):
+def note_lesson_opened(
+    enrolment, lesson, module, course, request=None, last_launched_at=None, progress_exists=None
+):
     """Record ``launched`` the first time a learner opens a lesson and again after a pause.
 
-    ``last_launched_at``, when the caller already read it, spares the lookup on a return visit."""
+    ``last_launched_at`` and ``progress_exists``, when the caller already read the progress rows,
+    spare the lookups: a return visit writes nothing, a first visit inserts its row directly."""
     now = timezone.now()
     if last_launched_at is not None and now - last_launched_at < relaunch_after():
         return None
     with transaction.atomic():
-        progress, created = LessonProgress.objects.get_or_create(
-            enrolment=enrolment,
-            lesson_key=lesson.translation_key,
-            defaults={"module_key": module.translation_key, "last_launched_at": now},
-        )
-        if not created:
-            if progress.last_launched_at and now - progress.last_launched_at < relaunch_after():
-                return progress  # opened meanwhile, in another tab or request
-            LessonProgress.objects.filter(pk=progress.pk).update(last_launched_at=now)
-        Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now)
+        progress = None
+        if progress_exists is False:
+            try:
+                with transaction.atomic():
+                    progress = LessonProgress.objects.create(
+                        enrolment=enrolment,
+                        lesson_key=lesson.translation_key,
+                        module_key=module.translation_key,
+                        last_launched_at=now,
+                    )
+            except IntegrityError:
+                progress = None  # created meanwhile, in another tab or request
+        if progress is None:
+            progress, created = LessonProgress.objects.get_or_create(
+                enrolment=enrolment,
+                lesson_key=lesson.translation_key,
+                defaults={"module_key": module.translation_key, "last_launched_at": now},
+            )
+            if not created:
+                if progress.last_launched_at and now - progress.last_launched_at < relaunch_after():
+                    return progress  # opened meanwhile, in another tab or request
+                LessonProgress.objects.filter(pk=progress.pk).update(last_launched_at=now)
+        # "Last activity" orders My learning; a minute's precision spares a write per page.
+        if enrolment.last_activity_at is None or now - enrolment.last_activity_at >= timedelta(minutes=1):
+            Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now)
         _record(
             enrolment.user,
             "launched",
@@ -444,6 +463,21 @@ def _apply_activity_result(target, block_id, *, completed, passed, score_scaled)
     return progress
 
 
+def _lessons_in_every_language(model, page):
+    """Translation keys of the live lessons below ``page`` in any of its live language versions.
+
+    A module or course is complete when every lesson that exists in any of its languages is: a
+    lesson only the English version has yet must be read (in English) before the Arabic learner's
+    course completes, whichever language the last lesson was finished in. Two queries."""
+    paths = list(
+        model.objects.live().filter(translation_key=page.translation_key).values_list("path", flat=True)
+    ) or [page.path]
+    below = Q()
+    for path in paths:
+        below |= Q(path__startswith=path, depth__gt=page.depth)
+    return LessonPage.objects.live().filter(below).values("translation_key").distinct()
+
+
 def _complete_lesson(target):
     """Mark the lesson complete once, then the module and the course when they are. Returns True
     when this call completed the lesson."""
@@ -469,7 +503,7 @@ def _complete_lesson(target):
         grouping=[target.course_iri],
     )
     finished = LessonProgress.objects.filter(enrolment=enrolment, completed_at__isnull=False)
-    module_lessons = LessonPage.objects.live().child_of(module).values("translation_key")
+    module_lessons = _lessons_in_every_language(ModulePage, module)
     if module_lessons.count() == finished.filter(lesson_key__in=module_lessons).count():
         _record(
             user,
@@ -481,7 +515,7 @@ def _complete_lesson(target):
             result={"completion": True},
             parent=[target.course_iri],
         )
-    course_lessons = LessonPage.objects.live().descendant_of(course).values("translation_key")
+    course_lessons = _lessons_in_every_language(CoursePage, course)
     total = course_lessons.count()
     done = finished.filter(lesson_key__in=course_lessons).count()
     percent = round(100 * done / total) if total else 100

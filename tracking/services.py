@@ -10,6 +10,9 @@ import uuid
 from datetime import datetime
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 
 from .models import Statement
@@ -51,10 +54,26 @@ def _activity(value):
     return {"objectType": "Activity", "id": str(value)}
 
 
+ORGANISATION_CACHE_KEY = "tracking:default-organisation"
+
+
 def _organisation():
+    """The platform's own organisation, which stores the statements the platform makes.
+
+    Read once and kept in the cache (every learning event needs it); saving or deleting an
+    organisation drops it (``forget_organisation``)."""
     from accounts.services import default_organisation
 
-    return default_organisation()
+    organisation = cache.get(ORGANISATION_CACHE_KEY)
+    if organisation is None:
+        organisation = default_organisation()
+        cache.set(ORGANISATION_CACHE_KEY, organisation, 300)
+    return organisation
+
+
+@receiver([post_save, post_delete], sender="accounts.Organisation")
+def forget_organisation(**kwargs):
+    cache.delete(ORGANISATION_CACHE_KEY)
 
 
 def _context_activities(parent, grouping, category):

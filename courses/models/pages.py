@@ -275,6 +275,7 @@ class LessonPage(CachedRouteMixin, Page):
                 state["course"],
                 request=request,
                 last_launched_at=state["outline"]["current_launched_at"],
+                progress_exists=state["outline"]["current_has_progress"],
             )
         context = self.get_context(request, *args, **kwargs)
         context.update(state)

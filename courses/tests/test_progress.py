@@ -175,6 +175,35 @@ def test_progress_in_one_language_counts_in_every_language(course, enrolled, lea
     assert enrolled.lessons_completed == 1
 
 
+def test_a_lesson_only_one_language_has_must_be_done_before_the_course_completes(
+    course, enrolled, learner, django_capture_on_commit_callbacks
+):
+    from courses.models import LessonPage
+
+    german = translate_course(course, "de")
+    german_module = lessons_of(german)[-1].get_parent()
+    extra = LessonPage(title="Nur auf Deutsch", slug="nur-auf-deutsch", body=json.dumps([text_block()]))
+    german_module.add_child(instance=extra)
+    extra.save_revision().publish()
+    first, quiz_lesson, reflection_lesson, last = lessons_of(course)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.mark_lesson_done(learner, first)
+        services.submit_quiz(learner, quiz_lesson, "quiz-1", post(CORRECT_ANSWERS, 1))
+        services.mark_lesson_done(learner, reflection_lesson)
+        services.mark_lesson_done(learner, last)  # every English lesson is done …
+    enrolled.refresh_from_db()
+    assert enrolled.completed_at is None and enrolled.lessons_completed == 4
+    assert enrolled.progress_percent == 80  # … but 4 of the 5 lessons the course has
+    with django_capture_on_commit_callbacks(execute=True):
+        services.mark_lesson_done(learner, LessonPage.objects.get(pk=extra.pk))
+    enrolled.refresh_from_db()
+    assert enrolled.completed_at is not None and enrolled.progress_percent == 100
+    module_completions = Statement.objects.filter(
+        user=learner, verb_id__endswith="/completed", object_id__contains="/module/"
+    )
+    assert module_completions.count() == 2  # the second module completed once, with its extra lesson
+
+
 def test_h5p_result_completes_a_lesson_through_record_activity_result(catalogue, learner):
     h5p = {
         "type": "h5p",

@@ -196,3 +196,21 @@ def test_record_raw_keeps_a_valid_statement_id(make_user):
 def test_record_raw_rejects_an_invalid_statement(make_user):
     with pytest.raises(StatementError):
         services.record_raw({"verb": {"id": "not an iri"}, "object": {"id": "x:y"}}, user=make_user())
+
+
+def test_the_platform_organisation_is_looked_up_once_and_forgotten_when_it_changes(make_user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    user = make_user()
+    first = services.record(user=user, verb="launched", activity_id=LESSON)
+    with CaptureQueriesContext(connection) as context:
+        second = services.record(user=user, verb="launched", activity_id=LESSON)
+    assert second.organisation_id == first.organisation_id
+    assert not any("accounts_organisation" in query["sql"] for query in context.captured_queries)
+    organisation = first.organisation
+    organisation.name = "Renamed platform"
+    organisation.save()
+    with CaptureQueriesContext(connection) as context:
+        services.record(user=user, verb="launched", activity_id=LESSON)
+    assert any("accounts_organisation" in query["sql"] for query in context.captured_queries)
