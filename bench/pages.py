@@ -1,6 +1,6 @@
 """Benchmark: course page and lesson page of a 60-lesson course, gunicorn + PostgreSQL.
 
-    .venv/bin/python bench/pages.py [--clients 20] [--seconds 20] [--workers 5] [--reset]
+    .venv/bin/python bench/pages.py [--clients 20] [--seconds 20] [--workers 3] [--threads 1] [--reset]
 
 Uses its own PostgreSQL database (default postgres://postgres@127.0.0.1:5432/pages_bench, override
 with PAGES_BENCH_DATABASE_URL), which it creates, migrates and fills, and, as production does, a
@@ -180,7 +180,7 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def start_gunicorn(port, workers):
+def start_gunicorn(port, workers, threads=1):
     process = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),
@@ -189,6 +189,7 @@ def start_gunicorn(port, workers):
             f"127.0.0.1:{port}",
             "--workers",
             str(workers),
+            *(["--worker-class", "gthread", "--threads", str(threads)] if threads > 1 else []),
             "--log-level",
             "warning",
         ],
@@ -302,7 +303,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--seconds", type=float, default=20)
-    parser.add_argument("--workers", type=int, default=5, help="gunicorn sync workers (2 x cores + 1)")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (README: cores + 1)")
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker (gthread above 1)")
     parser.add_argument("--reset", action="store_true", help="drop and recreate the benchmark database")
     args = parser.parse_args()
 
@@ -310,7 +312,7 @@ def main():
     flush_cache()
     cookies, course_url, lesson_urls = fill(args.clients)
     port = free_port()
-    server = start_gunicorn(port, args.workers)
+    server = start_gunicorn(port, args.workers, args.threads)
     try:
         get(port, course_url, cookies[0])
         results = []
@@ -335,10 +337,11 @@ def main():
             row["client_cpu_ms"] = round(client_cpu / max(1, row["requests"]) * 1000, 1)
             results.append(row)
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
+        os.kill(server.pid, signal.SIGTERM)  # the master stops its workers gracefully
         server.wait(timeout=30)
     print(
-        f"{args.clients} clients, {args.seconds:.0f} s per page, gunicorn {args.workers} sync workers, "
+        f"{args.clients} clients, {args.seconds:.0f} s per page, gunicorn {args.workers} workers "
+        f"x {args.threads} threads, "
         f"{os.cpu_count()} CPUs, PostgreSQL, load average {os.getloadavg()[0]:.1f} at the end"
     )
     print(

@@ -218,16 +218,54 @@ def _progress(enrolment, current_key=None):
     return done, current_launched_at, current_has_row
 
 
-def course_outline(request, course, enrolment=None, current_key=None):
+def enrolment_with_progress(user, course, current_key):
+    """(enrolment, progress) of a learner in ``course``, read together in one query.
+
+    ``progress`` is what ``_progress`` returns; (None, None) when the user is not enrolled. The lesson
+    page needs both on every visit: a LEFT JOIN of the enrolment with its progress rows spares a
+    round trip."""
+    if user is None or not user.is_authenticated:
+        return None, None
+    fields = [field.attname for field in Enrolment._meta.concrete_fields]
+    rows = list(
+        Enrolment.objects.filter(user=user, course_key=course.translation_key)
+        .order_by()
+        .values_list(
+            *fields,
+            "lesson_progress__lesson_key",
+            "lesson_progress__completed_at",
+            "lesson_progress__last_launched_at",
+        )
+    )
+    if not rows:
+        return None, None
+    count = len(fields)
+    enrolment = Enrolment.from_db(Enrolment.objects.db, fields, rows[0][:count])
+    enrolment.user = user  # statements about the enrolment need the user: spare the query
+    done, current_launched_at, current_has_row = set(), None, False
+    for key, completed_at, launched_at in (row[count:] for row in rows):
+        if key is None:
+            continue  # enrolled, nothing opened yet
+        if completed_at is not None:
+            done.add(str(key))
+        if key == current_key:
+            current_has_row, current_launched_at = True, launched_at
+    return enrolment, (done, current_launched_at, current_has_row)
+
+
+def course_outline(request, course, enrolment=None, current_key=None, progress=None):
     """Modules with their lessons, ticks and URLs, in order, plus course-wide progress.
 
     With ``current_key`` (a lesson's translation key), the outline also says when the learner last
     opened that lesson (``current_launched_at``) and whether it has a progress row yet
-    (``current_has_progress``)."""
+    (``current_has_progress``). ``progress``, when the caller read it already (see
+    ``enrolment_with_progress``), spares the query."""
     base_url = page_url(request, course)
     structure = course_structure(course)
     done_keys, current_launched_at, current_has_row = set(), None, False
-    if enrolment is not None:
+    if progress is not None:
+        done_keys, current_launched_at, current_has_row = progress
+    elif enrolment is not None:
         done_keys, current_launched_at, current_has_row = _progress(enrolment, current_key)
     prefix = len(course.url_path)
     by_module = {}
@@ -310,13 +348,15 @@ def lesson_page_context(request, lesson):
     is_preview = getattr(request, "is_preview", False)
     if course is None or (not is_preview and not (course.live and module.live)):
         return None
-    enrolment = enrolment_for(request.user, course)
+    enrolment, progress = enrolment_with_progress(request.user, course, lesson.translation_key)
     state = {"course": course, "module": module, "enrolment": enrolment, "locked": False}
     if enrolment is None and not is_preview:
         state["locked"] = True
         state["course_url"] = course.get_url(request)
         return state
-    outline = course_outline(request, course, enrolment, current_key=lesson.translation_key)
+    outline = course_outline(
+        request, course, enrolment, current_key=lesson.translation_key, progress=progress
+    )
     current = next((item for item in outline["lessons"] if item["page"].pk == lesson.pk), None)
     index = current["index"] if current else None
     lessons = outline["lessons"]

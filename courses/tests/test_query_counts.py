@@ -8,11 +8,11 @@ from courses import services
 from courses.tests.factories import lessons_of, make_course, quiz_block, reflection_block, text_block
 
 # A return visit costs the session, the user and the page (its route, parents, the site shell and the
-# course outline come from the cache), the enrolment and the progress rows, plus quiz attempts and
-# reflection answers on a lesson that holds them, and memberships on the course page. A query per
-# lesson would add sixty and break these ceilings.
+# course outline come from the cache), the enrolment with its progress rows (one query on a lesson
+# page, two on the course page), plus quiz attempts and reflection answers on a lesson that holds
+# them, and memberships on the course page. A query per lesson would add sixty and break these.
 COURSE_PAGE_MAX_QUERIES = 8
-LESSON_PAGE_MAX_QUERIES = 9
+LESSON_PAGE_MAX_QUERIES = 7
 # The first visit after a publish also routes through the tree and fills the caches; a learner's
 # first visit to a lesson also writes its progress row and the `launched` statement.
 COLD_PAGE_MAX_QUERIES = 25
