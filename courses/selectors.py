@@ -253,6 +253,50 @@ def enrolment_with_progress(user, course, current_key):
     return enrolment, (done, current_launched_at, current_has_row)
 
 
+def lessons_in_other_languages(request, course, structure):
+    """Live lessons that another language version of ``course`` has and this one lacks yet.
+
+    They count towards completion (see ``services._lessons_in_every_language``), so the outline
+    lists them with a link to the language they exist in. Two queries on a miss, then kept under
+    the page-tree version."""
+    tree_version = shell.version()
+    site = shell.site_for(request)
+    key = f"courses:other-language-lessons:{tree_version}:{site.pk if site else 0}:{course.pk}"
+    found = shell.versioned_get(tree_version, key)
+    if found is None:
+        own = {row["translation_key"] for row in structure["lessons"]}
+        paths = list(
+            CoursePage.objects.live()
+            .filter(translation_key=course.translation_key)
+            .exclude(pk=course.pk)
+            .values_list("path", flat=True)
+        )
+        names = dict(settings.LANGUAGES)
+        found, seen = [], set()
+        if paths:
+            below = Q()
+            for path in paths:
+                below |= Q(path__startswith=path, depth__gt=course.depth)
+            for lesson in LessonPage.objects.live().filter(below).select_related("locale").order_by("path"):
+                lesson_key = str(lesson.translation_key)
+                if lesson_key in own or lesson_key in seen:
+                    continue
+                seen.add(lesson_key)
+                code = lesson.locale.language_code
+                found.append(
+                    {
+                        "key": lesson_key,
+                        "title": lesson.title,
+                        "url": lesson.get_url(request) or "",
+                        "language": code,
+                        "language_name": names.get(code, code),
+                    }
+                )
+        found = tuple(found)
+        shell.versioned_set(tree_version, key, found, settings.COURSES_OUTLINE_CACHE_SECONDS)
+    return found
+
+
 def course_outline(request, course, enrolment=None, current_key=None, progress=None):
     """Modules with their lessons, ticks and URLs, in order, plus course-wide progress.
 
@@ -291,15 +335,20 @@ def course_outline(request, course, enrolment=None, current_key=None, progress=N
     for entry in module_entries:
         entry["done_count"] = sum(1 for item in entry["lessons"] if item["done"])
         entry["done"] = bool(entry["lessons"]) and entry["done_count"] == len(entry["lessons"])
-    total = len(flat)
-    done = sum(1 for item in flat if item["done"])
+    others = [
+        {**lesson, "done": lesson["key"] in done_keys}
+        for lesson in lessons_in_other_languages(request, course, structure)
+    ]
+    total = len(flat) + len(others)
+    done = sum(1 for item in flat if item["done"]) + sum(1 for item in others if item["done"])
     return {
         "modules": module_entries,
         "lessons": flat,
+        "other_language_lessons": others,
         "total": total,
         "done": done,
         "percent": round(100 * done / total) if total else 0,
-        "next_lesson": next((item for item in flat if not item["done"]), None),
+        "next_lesson": next((item for item in flat + others if not item["done"]), None),
         "url": base_url,
         "current_launched_at": current_launched_at,
         "current_has_progress": current_has_row,

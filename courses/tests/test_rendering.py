@@ -67,3 +67,25 @@ def test_the_outline_escapes_titles_and_marks_progress(rf, catalogue, learner):
     assert 'href="' + outline["lessons"][1]["url"] + '"' in html
     unlinked = outline_html(outline, None, link_lessons=False)
     assert "<a " not in unlinked and "aria-current" not in unlinked
+
+
+def test_the_course_page_lists_lessons_only_another_language_has(learner_client, course, enrolled, learner):
+    from courses.models import LessonPage
+    from courses.tests.factories import translate_course
+
+    german = translate_course(course, "de")
+    module = lessons_of(german)[-1].get_parent()
+    extra = LessonPage(title="Nur auf Deutsch", slug="nur-auf-deutsch", body=json.dumps([text_block()]))
+    module.add_child(instance=extra)
+    extra.save_revision().publish()
+    for lesson in lessons_of(course):
+        if lesson.specific.is_reading_only:
+            mark_lesson_done(learner, lesson)
+    html = learner_client.get(course.url).content.decode()
+    assert "Not yet in this language" in html
+    assert 'lang="de" hreflang="de">Nur auf Deutsch</a> (Deutsch)' in html
+    assert "3 of 5 lessons" in html  # the German-only lesson counts; the quiz is not passed yet
+    response = learner_client.get(reverse("courses:resume", args=[course.pk]))
+    assert response["Location"] == lessons_of(course)[1].url  # the quiz comes first
+    html = learner_client.get(german.url).content.decode()
+    assert "Nur auf Deutsch" in html and "Noch nicht in dieser Sprache" not in html
