@@ -2,7 +2,11 @@
 
 import pytest
 
+from tests.browser.database import read_when_free
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+BLOCK = "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9"
 
 
 @pytest.fixture
@@ -19,7 +23,7 @@ def lesson_with(site_content, make_user, settings, tmp_path):
     def make(completion):
         block = {
             "type": "h5p",
-            "id": "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9",
+            "id": BLOCK,
             "value": {"package": package.pk, "completion": completion, "required": True},
         }
         course = make_course(make_catalogue(), modules=1, lessons_per_module=1, bodies={(0, 0): [block]})
@@ -55,10 +59,11 @@ def test_block_that_completes_on_viewing_completes_after_a_few_seconds_in_view(
     page.wait_for_function(
         "document.querySelector('[data-h5p-player]').classList.contains('is-completed')", timeout=20_000
     )
-    assert Statement.objects.filter(
+    experienced = Statement.objects.filter(
         user=learner, verb_id__endswith="/experienced", object_id__contains="/h5p/"
-    ).exists()
-    assert ActivityProgress.objects.get(block_id="0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9").completed
+    )
+    assert read_when_free(page, experienced.exists)
+    assert read_when_free(page, lambda: ActivityProgress.objects.get(block_id=BLOCK).completed)
     screenshot(page, "h5p-completed-on-viewing-en")
 
 
@@ -72,5 +77,5 @@ def test_block_completed_by_marking_it_done(page, live_server, make_user, passwo
     page.get_by_role("button", name="Marked as done").wait_for()
     assert page.get_by_role("button", name="Marked as done").is_disabled()
     assert page.locator("[data-h5p-status]").inner_text().strip() == "Done"
-    assert ActivityProgress.objects.get(block_id="0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9").completed
+    assert read_when_free(page, lambda: ActivityProgress.objects.get(block_id=BLOCK).completed)
     screenshot(page, "h5p-marked-done-en")

@@ -4,6 +4,8 @@ context parent) does not complete the activity, answering the last one completes
 
 import pytest
 
+from tests.browser.database import read_when_free
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 BLOCK_ID = "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9"
@@ -61,28 +63,29 @@ def test_questions_inside_a_container_complete_only_the_container(
     questions = frame.locator(".h5p-pqs-question")
     questions.nth(0).get_by_role("button", name="True").click()
     questions.nth(0).get_by_text("Correct").wait_for()
+    children = Statement.objects.filter(user=learner, object_id__startswith=f"{block_iri}?subContentId=")
     for _ in range(50):
-        if Statement.objects.filter(
-            user=learner, object_id__startswith=f"{block_iri}?subContentId="
-        ).exists():
+        if read_when_free(page, children.exists):
             break
         page.wait_for_timeout(100)
-    child = (
-        Statement.objects.filter(user=learner, object_id__startswith=f"{block_iri}?subContentId=")
-        .order_by("stored")
-        .first()
-        .data
-    )
+    child = read_when_free(page, lambda: children.order_by("stored").first().data)
     assert child["context"]["contextActivities"]["parent"][0]["id"] == block_iri
     page.wait_for_timeout(500)
     assert "is-completed" not in page.locator("[data-h5p-player]").get_attribute("class")
-    assert H5PActivityResult.objects.filter(user=learner, completed_at__isnull=False).count() == 0
+    completions = H5PActivityResult.objects.filter(user=learner, completed_at__isnull=False)
+    assert read_when_free(page, completions.count) == 0
 
     questions.nth(1).get_by_role("button", name="False").click()
     frame.get_by_text("2 / 2").wait_for()
     page.wait_for_function("document.querySelector('[data-h5p-player]').classList.contains('is-completed')")
-    completed = Statement.objects.get(user=learner, object_id=block_iri, verb_id__endswith="/completed").data
+    completed = read_when_free(
+        page,
+        lambda: Statement.objects.get(user=learner, object_id=block_iri, verb_id__endswith="/completed").data,
+    )
     assert completed["result"]["score"]["scaled"] == 1
-    assert LessonProgress.objects.get(enrolment=enrolment, lesson_key=lesson.translation_key).completed_at
+    progress = read_when_free(
+        page, lambda: LessonProgress.objects.get(enrolment=enrolment, lesson_key=lesson.translation_key)
+    )
+    assert progress.completed_at
     page.locator("[data-h5p-player]").scroll_into_view_if_needed()
     screenshot(page, "h5p-container-completed-en")
