@@ -57,8 +57,13 @@ def test_questions_inside_a_container_complete_only_the_container(
     frame = page.frame_locator("[data-h5p-player] iframe.h5p-iframe")
     frame.get_by_text("A buddy from the team").wait_for()
     # The image comes from the package's content/ folder.
-    image_ok = frame.locator("img.h5p-pqs-image").evaluate("img => img.complete && img.naturalWidth > 0")
-    assert image_ok
+    image = frame.locator("img.h5p-pqs-image")
+    image.wait_for()
+    for _ in range(100):  # the text can show before the image has finished loading
+        if image.evaluate("img => img.complete && img.naturalWidth > 0"):
+            break
+        page.wait_for_timeout(100)
+    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
 
     questions = frame.locator(".h5p-pqs-question")
     questions.nth(0).get_by_role("button", name="True").click()
