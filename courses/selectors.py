@@ -7,7 +7,7 @@ import copy
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import BooleanField, Case, DateTimeField, ExpressionWrapper, Q, Value, When
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -141,10 +141,6 @@ def lesson_context(user, lesson):
     }
 
 
-def course_url(request, course):
-    return course.get_url(request)
-
-
 def _child_url(course, base_url, page):
     # Every page below a course shares its site and locale, so its URL is the course URL plus the
     # rest of its path; this avoids resolving sixty URLs one by one.
@@ -194,28 +190,27 @@ def forget_course_structure(course_id):
     cache.delete(_structure_key(course_id))
 
 
-def _progress(enrolment, current_key=None):
+def _summarise_progress(rows, current_key):
     """(keys of completed lessons, last opening of the current lesson, whether the current lesson has
-    a progress row) for an enrolment, one query.
-
-    Only the current lesson's time is read: a 60-lesson course would otherwise parse 120 timestamps
-    on every page. (Keys become strings here, not in SQL: SQLite stores UUIDs without dashes.)"""
-    rows = LessonProgress.objects.filter(enrolment=enrolment).values_list(
-        "lesson_key",
-        ExpressionWrapper(Q(completed_at__isnull=False), output_field=BooleanField()),
-        Case(When(lesson_key=current_key, then="last_launched_at"), default=None)
-        if current_key is not None
-        else Value(None, output_field=DateTimeField()),
-    )
+    a progress row) from (lesson key, completed at, last launched at) rows; keys become strings
+    (SQLite stores UUIDs without dashes, so not in SQL)."""
     done, current_launched_at, current_has_row = set(), None, False
-    for key, completed, launched_at in rows:
-        if completed:
+    for key, completed_at, launched_at in rows:
+        if key is None:
+            continue  # enrolled, nothing opened yet (a LEFT JOIN row)
+        if completed_at is not None:
             done.add(str(key))
-        if launched_at is not None:
-            current_launched_at = launched_at
-        if current_key is not None and key == current_key:
-            current_has_row = True
+        if key == current_key:
+            current_has_row, current_launched_at = True, launched_at
     return done, current_launched_at, current_has_row
+
+
+def _progress(enrolment, current_key=None):
+    """``_summarise_progress`` of an enrolment's progress rows, one query."""
+    rows = LessonProgress.objects.filter(enrolment=enrolment).values_list(
+        "lesson_key", "completed_at", "last_launched_at"
+    )
+    return _summarise_progress(rows, current_key)
 
 
 def enrolment_with_progress(user, course, current_key):
@@ -242,15 +237,7 @@ def enrolment_with_progress(user, course, current_key):
     count = len(fields)
     enrolment = Enrolment.from_db(Enrolment.objects.db, fields, rows[0][:count])
     enrolment.user = user  # statements about the enrolment need the user: spare the query
-    done, current_launched_at, current_has_row = set(), None, False
-    for key, completed_at, launched_at in (row[count:] for row in rows):
-        if key is None:
-            continue  # enrolled, nothing opened yet
-        if completed_at is not None:
-            done.add(str(key))
-        if key == current_key:
-            current_has_row, current_launched_at = True, launched_at
-    return enrolment, (done, current_launched_at, current_has_row)
+    return enrolment, _summarise_progress((row[count:] for row in rows), current_key)
 
 
 def lessons_in_other_languages(request, course, structure):

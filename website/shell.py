@@ -95,6 +95,10 @@ class _ProcessMemory:
             self.entries.move_to_end(key)
             return value
 
+    def discard(self, key):
+        with self.lock:
+            self.entries.pop(key, None)
+
     def set(self, tree_version, key, value, timeout):
         with self.lock:
             if tree_version != self.version:
@@ -126,8 +130,7 @@ def versioned_set(tree_version, key, value, timeout):
 
 def versioned_delete(tree_version, key):
     cache.delete(key)
-    with _memory.lock:
-        _memory.entries.pop(key, None)
+    _memory.discard(key)
 
 
 def _cached(key, build):
