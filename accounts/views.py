@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -51,7 +52,7 @@ def confirm(request, token):
         messages.error(request, _("This confirmation link is not valid. Ask for a new one below."))
         return redirect("accounts:resend_confirmation")
     services.confirm_email(user)
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
     messages.success(request, _("Thank you, your email address is confirmed. Welcome!"))
     return redirect("accounts:dashboard")
 

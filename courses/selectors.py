@@ -4,14 +4,17 @@ Queries here are bounded: a course page or a lesson page costs the same number o
 the course has six lessons or sixty (one query for modules, one for lessons, one for progress)."""
 
 import copy
+import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import Aggregate, Exists, OuterRef, Q, Subquery, TextField
+from django.db.models.functions import Cast
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from website import shell
+from website.queries import PreparedQuery
 
 from .models import (
     CoursePage,
@@ -190,54 +193,102 @@ def forget_course_structure(course_id):
     cache.delete(_structure_key(course_id))
 
 
-def _summarise_progress(rows, current_key):
-    """(keys of completed lessons, last opening of the current lesson, whether the current lesson has
-    a progress row) from (lesson key, completed at, last launched at) rows; keys become strings
-    (SQLite stores UUIDs without dashes, so not in SQL)."""
-    done, current_launched_at, current_has_row = set(), None, False
-    for key, completed_at, launched_at in rows:
-        if key is None:
-            continue  # enrolled, nothing opened yet (a LEFT JOIN row)
-        if completed_at is not None:
-            done.add(str(key))
-        if key == current_key:
-            current_has_row, current_launched_at = True, launched_at
-    return done, current_launched_at, current_has_row
+class _JoinedKeys(Aggregate):
+    """Comma-separated text of the grouped values: ``string_agg`` on PostgreSQL, ``group_concat`` on
+    SQLite."""
+
+    function = "STRING_AGG"
+    template = "%(function)s(%(expressions)s, ',')"
+    output_field = TextField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, function="GROUP_CONCAT", **extra_context)
+
+
+def _with_progress_summary(enrolments, current_key):
+    """``enrolments`` with three columns that summarise their progress rows in the same row:
+    ``done_lessons`` (the completed lessons' keys, comma-separated), ``current_launched_at`` and
+    ``current_has_row`` (the row of the lesson with ``current_key``, if any).
+
+    A learner deep into a 60-lesson course has 60 progress rows; a join would return (and the driver
+    parse) the enrolment's columns and three timestamps 60 times over, a third of a lesson page's
+    CPU. One row with one string costs the same for 6 lessons or 60."""
+    rows = LessonProgress.objects.filter(enrolment=OuterRef("pk")).order_by()
+    completed = (
+        rows.filter(completed_at__isnull=False)
+        .values("enrolment")
+        .annotate(keys=_JoinedKeys(Cast("lesson_key", output_field=TextField())))
+        .values("keys")
+    )
+    current = rows.filter(lesson_key=current_key)
+    return enrolments.annotate(
+        done_lessons=Subquery(completed, output_field=TextField()),
+        current_launched_at=Subquery(current.values("last_launched_at")[:1]),
+        current_has_row=Exists(current),
+    )
+
+
+def _summarise_progress(done_lessons, current_launched_at, current_has_row):
+    """(keys of completed lessons as canonical strings, last opening of the current lesson, whether
+    the current lesson has a progress row) from the columns ``_with_progress_summary`` adds. SQLite
+    keeps UUIDs as 32 hex digits, PostgreSQL's text form has dashes: both read as ``str(UUID)``."""
+    done = set()
+    for key in (done_lessons or "").split(","):
+        if len(key) == 36:
+            done.add(key)
+        elif key:
+            done.add(str(uuid.UUID(key)))
+    return done, current_launched_at, bool(current_has_row)
+
+
+# Sentinels for compiling the two progress queries once (see website.queries): values no real
+# enrolment, user or lesson has.
+_NO_LESSON = uuid.UUID(int=0)
+_KEY_FIELD = LessonProgress._meta.get_field("lesson_key")
+_ENROLMENT_WITH_PROGRESS = PreparedQuery(
+    Enrolment,
+    lambda user_id, course_key, current_key: _with_progress_summary(
+        Enrolment.objects.filter(user_id=user_id, course_key=course_key).order_by(), current_key
+    ),
+    user_id=(Enrolment._meta.get_field("user"), -7_301_913),
+    course_key=(Enrolment._meta.get_field("course_key"), uuid.UUID("6b1f0c1e-3c57-4b0e-9a53-000000000001")),
+    current_key=(_KEY_FIELD, uuid.UUID("6b1f0c1e-3c57-4b0e-9a53-000000000002")),
+)
+_PROGRESS_OF_ENROLMENT = PreparedQuery(
+    Enrolment,
+    lambda enrolment_id, current_key: _with_progress_summary(
+        Enrolment.objects.filter(pk=enrolment_id).order_by(), current_key
+    ),
+    enrolment_id=(Enrolment._meta.pk, -7_301_914),
+    current_key=(_KEY_FIELD, uuid.UUID("6b1f0c1e-3c57-4b0e-9a53-000000000003")),
+)
 
 
 def _progress(enrolment, current_key=None):
-    """``_summarise_progress`` of an enrolment's progress rows, one query."""
-    rows = LessonProgress.objects.filter(enrolment=enrolment).values_list(
-        "lesson_key", "completed_at", "last_launched_at"
-    )
-    return _summarise_progress(rows, current_key)
+    """``_summarise_progress`` of an enrolment's progress rows, one query returning one row."""
+    found = _PROGRESS_OF_ENROLMENT.first(enrolment_id=enrolment.pk, current_key=current_key or _NO_LESSON)
+    if found is None:
+        return set(), None, False
+    return _summarise_progress(found.done_lessons, found.current_launched_at, found.current_has_row)
 
 
 def enrolment_with_progress(user, course, current_key):
-    """(enrolment, progress) of a learner in ``course``, read together in one query.
+    """(enrolment, progress) of a learner in ``course``, read together in one query of one row.
 
     ``progress`` is what ``_progress`` returns; (None, None) when the user is not enrolled. The lesson
-    page needs both on every visit: a LEFT JOIN of the enrolment with its progress rows spares a
-    round trip."""
+    page needs both on every visit."""
     if user is None or not user.is_authenticated:
         return None, None
-    fields = [field.attname for field in Enrolment._meta.concrete_fields]
-    rows = list(
-        Enrolment.objects.filter(user=user, course_key=course.translation_key)
-        .order_by()
-        .values_list(
-            *fields,
-            "lesson_progress__lesson_key",
-            "lesson_progress__completed_at",
-            "lesson_progress__last_launched_at",
-        )
+    enrolment = _ENROLMENT_WITH_PROGRESS.first(
+        user_id=user.pk, course_key=course.translation_key, current_key=current_key or _NO_LESSON
     )
-    if not rows:
+    if enrolment is None:
         return None, None
-    count = len(fields)
-    enrolment = Enrolment.from_db(Enrolment.objects.db, fields, rows[0][:count])
     enrolment.user = user  # statements about the enrolment need the user: spare the query
-    return enrolment, _summarise_progress((row[count:] for row in rows), current_key)
+    progress = _summarise_progress(
+        enrolment.done_lessons, enrolment.current_launched_at, enrolment.current_has_row
+    )
+    return enrolment, progress
 
 
 def lessons_in_other_languages(request, course, structure):

@@ -18,6 +18,7 @@ from django.utils import translation
 from wagtail.models import Page, PageViewRestriction
 
 from website import shell
+from website.queries import PreparedQuery
 
 
 def _timeout():
@@ -32,6 +33,21 @@ def _restriction_ids(page):
     return sorted(page_id for page_id in page.get_view_restrictions().values_list("page_id", flat=True))
 
 
+_live_page_queries = {}
+
+
+def _live_page(model):
+    """The prepared query (``website.queries``) that loads a live page of ``model`` by id."""
+    query = _live_page_queries.get(model)
+    if query is None:
+        query = _live_page_queries[model] = PreparedQuery(
+            model,
+            lambda page_id: model.objects.filter(pk=page_id, live=True).order_by(),
+            page_id=(model._meta.pk, -7_301_916),
+        )
+    return query
+
+
 def cached_route(request, path):
     """Set Wagtail's per-request route for ``path`` from the cache; return whether it was cached."""
     tree_version = shell.version()
@@ -43,10 +59,7 @@ def cached_route(request, path):
     if entry is not None:
         content_type_id, page_id, restriction_ids = entry
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        try:
-            page = model.objects.get(pk=page_id, live=True) if model is not None else None
-        except model.DoesNotExist:
-            page = None
+        page = _live_page(model).first(page_id=page_id) if model is not None else None
         if page is not None:
             page._view_restriction_ids = restriction_ids
             request._wagtail_route_for_request = (page, [], {})
