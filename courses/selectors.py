@@ -7,7 +7,6 @@ import copy
 import uuid
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Aggregate, Exists, OuterRef, Q, Subquery, TextField
 from django.db.models.functions import Cast
 from django.utils import translation
@@ -157,18 +156,17 @@ class OutlineEntry:
         self.__dict__.update(fields)
 
 
-def _structure_key(course_id):
-    return f"courses:structure:v2:{course_id}"
-
-
 def course_structure(course):
-    """Live modules and lessons of ``course`` in order, cached until a page below it changes.
+    """Live modules and lessons of ``course`` in order, kept under the page-tree version.
 
-    Two queries on a miss, none on a hit; ``courses.signals`` drops the entry on publish, unpublish,
-    move, save and delete of a page below the course. Translation keys are kept as strings: they are
-    compared with progress rows on every page, and strings unpickle faster than UUIDs."""
-    key = _structure_key(course.pk)
-    structure = cache.get(key)
+    Two queries on a miss, none on a hit (and no cache round trip once a process holds it): every
+    change that can alter it bumps the version — publish, unpublish, move, slug change and delete of
+    any page (``website.signals``) and a direct save of a course, module or lesson page
+    (``courses.signals``). Translation keys are kept as strings: they are compared with progress
+    rows on every page. Shared by every request of the process: read it, never change it."""
+    tree_version = shell.version()
+    key = f"courses:structure:v3:{tree_version}:{course.pk}"
+    structure = shell.versioned_get(tree_version, key)
     if structure is None:
         modules = list(
             ModulePage.objects.child_of(course)
@@ -185,12 +183,8 @@ def course_structure(course):
         for row in modules + lessons:
             row["translation_key"] = str(row["translation_key"])
         structure = {"modules": modules, "lessons": lessons}
-        cache.set(key, structure, settings.COURSES_OUTLINE_CACHE_SECONDS)
+        shell.versioned_set(tree_version, key, structure, settings.COURSES_OUTLINE_CACHE_SECONDS)
     return structure
-
-
-def forget_course_structure(course_id):
-    cache.delete(_structure_key(course_id))
 
 
 class _JoinedKeys(Aggregate):

@@ -1,8 +1,9 @@
-"""Drop the cached course structure when a page below a course changes; announce course restarts."""
+"""Keep cached course structures true; announce course restarts."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_save
 from django.dispatch import Signal
-from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from website import shell
 
 from .models import CoursePage, LessonPage, ModulePage
 
@@ -10,40 +11,23 @@ from .models import CoursePage, LessonPage, ModulePage
 # ``user``, for apps that keep per-lesson results of their own and must forget them too.
 course_restarted = Signal()
 
+# What ``selectors.course_structure`` keeps of each page.
+STRUCTURE_FIELDS = frozenset(
+    {"title", "slug", "url_path", "path", "depth", "live", "estimated_minutes", "translation_key", "locale"}
+)
 
-def _forget(page):
-    from .selectors import forget_course_structure
 
-    if isinstance(page, CoursePage):
-        forget_course_structure(page.pk)
+def page_saved(sender, instance, update_fields=None, **kwargs):
+    """A save that can change what a course outline shows bumps the page-tree version.
+
+    Publishing, unpublishing, moving and deleting pages bump it already (``website.signals``); this
+    covers pages saved directly (scripts, imports, the shell). Saving a draft revision only writes
+    revision fields and changes nothing live, so it bumps nothing."""
+    if update_fields is not None and not STRUCTURE_FIELDS.intersection(update_fields):
         return
-    course_id = (
-        CoursePage.objects.filter(
-            path__in=[page.path[:end] for end in range(page.steplen, len(page.path), page.steplen)]
-        )
-        .values_list("pk", flat=True)
-        .first()
-    )
-    if course_id is not None:
-        forget_course_structure(course_id)
-
-
-def structure_changed(sender, instance, **kwargs):
-    _forget(instance)
-
-
-def page_moved(sender, instance, **kwargs):
-    # A move rewrites the paths of everything below the moved page; moves are rare, so forget all.
-    from .selectors import forget_course_structure
-
-    for course_id in CoursePage.objects.values_list("pk", flat=True):
-        forget_course_structure(course_id)
+    shell.invalidate()
 
 
 def connect():
     for model in (CoursePage, ModulePage, LessonPage):
-        page_published.connect(structure_changed, sender=model)
-        page_unpublished.connect(structure_changed, sender=model)
-        post_save.connect(structure_changed, sender=model)
-        post_delete.connect(structure_changed, sender=model)
-    post_page_move.connect(page_moved)
+        post_save.connect(page_saved, sender=model, dispatch_uid=f"courses-structure-{model.__name__}")

@@ -248,13 +248,26 @@ def page_translations(page, site):
     return _cached(f"translations:{page.translation_key}", build)
 
 
+# Per-user answers live apart from the shared entries so that many users cannot push routes out.
+_user_memory = _ProcessMemory(10000)
+
+
 def may_use_admin(user):
-    """Whether ``user`` may open the Wagtail admin (cached per user for EDITOR_CHECK_CACHE_SECONDS)."""
+    """Whether ``user`` may open the Wagtail admin.
+
+    Kept under the page-tree version, which changes of groups, permissions and superuser or active
+    flags bump (``website.signals``), for at most EDITOR_CHECK_CACHE_SECONDS; in process memory after
+    the first read, so a learner's page costs no query and no cache round trip for it."""
     if user.is_superuser:
         return user.is_active
-    key = f"website:may-use-admin:{user.pk}"
-    allowed = cache.get(key)
+    tree_version = version()
+    key = f"website:may-use-admin:{tree_version}:{user.pk}"
+    allowed = _user_memory.get(tree_version, key)
     if allowed is None:
-        allowed = user.has_perm("wagtailadmin.access_admin")
-        cache.set(key, allowed, getattr(settings, "EDITOR_CHECK_CACHE_SECONDS", 300))
+        timeout = getattr(settings, "EDITOR_CHECK_CACHE_SECONDS", 300)
+        allowed = cache.get(key)
+        if allowed is None:
+            allowed = user.has_perm("wagtailadmin.access_admin")
+            cache.set(key, allowed, timeout)
+        _user_memory.set(tree_version, key, allowed, timeout)
     return allowed

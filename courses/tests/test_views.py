@@ -316,3 +316,24 @@ def test_out_of_attempts_shows_the_answers_and_no_form(learner_client, catalogue
     response = learner_client.post(quiz_url(lesson), answers(CORRECT_ANSWERS, 2))
     assert any("used all 1 attempts" in message for message in messages_of(response))
     assert QuizAttempt.objects.count() == 1
+
+
+def test_a_lesson_renamed_by_a_direct_save_is_renamed_in_the_cached_outline(learner_client, course, enrolled):
+    learner_client.get(course.url)
+    lesson = lessons_of(course)[1]
+    lesson.title = "Renamed by a script"
+    lesson.save()
+    assert "Renamed by a script" in learner_client.get(course.url).content.decode()
+
+
+def test_a_draft_leaves_the_cached_outline_and_the_page_tree_version_alone(learner_client, course, enrolled):
+    from website import shell
+
+    learner_client.get(course.url)
+    before = shell.version()
+    lesson = lessons_of(course)[1]
+    lesson.title = "Draft title nobody sees yet"
+    lesson.save_revision()
+    assert shell.version() == before
+    html = learner_client.get(course.url).content.decode()
+    assert "Draft title nobody sees yet" not in html and "Lesson 1.2" in html

@@ -1,5 +1,7 @@
 """Cached page routing (website.routing): fewer queries, and never a stale answer after a change."""
 
+from unittest import mock
+
 import pytest
 from django.core.cache import cache
 from django.core.checks import run_checks
@@ -94,22 +96,41 @@ def test_learners_get_no_editor_bar_and_editors_do(client, site_content, make_us
     assert "wagtail-userbar" in client.get("/en/").content.decode()
 
 
-def test_whether_a_user_may_edit_is_read_once_then_remembered(site_content, make_user):
+def test_whether_a_user_may_edit_is_read_once_then_remembered_until_access_changes(site_content, make_user):
     from django.contrib.auth.models import Group, Permission
 
     user = make_user(email="new-editor@example.org")
-    assert shell.may_use_admin(user) is False
+    shell.request_started()  # as in a request: the version is read once
+    try:
+        assert shell.may_use_admin(user) is False
+        # Remembered: no query and no cache round trip the second time.
+        with CaptureQueriesContext(connection) as context, mock.patch.object(cache, "get") as cache_get:
+            assert shell.may_use_admin(user) is False
+        assert len(context) == 0 and cache_get.call_count == 0
+    finally:
+        shell.request_finished()
+    # A new group with editor access is seen at once …
     group = Group.objects.create(name="Case library curators")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     user.groups.add(group)
-    user = type(user).objects.get(pk=user.pk)
-    # Remembered for EDITOR_CHECK_CACHE_SECONDS …
-    with CaptureQueriesContext(connection) as context:
-        assert shell.may_use_admin(user) is False
-    assert len(context) == 0
-    # … and asked again once that has passed.
-    cache.delete(f"website:may-use-admin:{user.pk}")
-    assert shell.may_use_admin(user) is True
+    assert shell.may_use_admin(type(user).objects.get(pk=user.pk)) is True
+    # … and so is losing it, by leaving the group or by the group being deleted.
+    user.groups.remove(group)
+    assert shell.may_use_admin(type(user).objects.get(pk=user.pk)) is False
+    user.groups.add(group)
+    assert shell.may_use_admin(type(user).objects.get(pk=user.pk)) is True
+    group.delete()
+    assert shell.may_use_admin(type(user).objects.get(pk=user.pk)) is False
+
+
+def test_a_login_does_not_bump_the_version_and_a_deactivation_does(site_content, make_user):
+    user = make_user(email="someone@example.org")
+    before = shell.version()
+    user.save(update_fields=["last_login"])
+    assert shell.version() == before
+    user.is_active = False
+    user.save()
+    assert shell.version() != before
 
 
 def test_deploy_check_warns_when_the_cache_is_per_process(settings):
