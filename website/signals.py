@@ -1,7 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.signals import request_finished, request_started
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from website import shell
@@ -11,11 +11,23 @@ from website.models import FooterSettings
 _ADMIN_ACCESS_FIELDS = frozenset({"is_superuser", "is_active", "is_staff"})
 
 
-def user_saved(sender, instance, update_fields=None, **kwargs):
-    """A save that may change who can open the editor area bumps the version; a login does not."""
+def user_about_to_be_saved(sender, instance, update_fields=None, **kwargs):
+    """Note whether this save changes a flag that decides who may open the editor area."""
+    fields = sorted(_ADMIN_ACCESS_FIELDS)
     if update_fields is not None and not _ADMIN_ACCESS_FIELDS.intersection(update_fields):
-        return
-    shell.invalidate()
+        changed = False  # a login (last_login) and other partial saves
+    elif instance._state.adding or instance.pk is None:
+        changed = instance.is_superuser or instance.is_staff  # a new learner has no access to lose
+    else:
+        stored = sender._default_manager.filter(pk=instance.pk).values_list(*fields).first()
+        changed = stored != tuple(getattr(instance, field) for field in fields)
+    instance._admin_access_changed = changed
+
+
+def user_saved(sender, instance, **kwargs):
+    if getattr(instance, "_admin_access_changed", False):
+        instance._admin_access_changed = False
+        shell.invalidate()
 
 
 def connect():
@@ -40,4 +52,5 @@ def connect():
     for through in (User.groups.through, User.user_permissions.through, Group.permissions.through):
         m2m_changed.connect(shell.invalidate, sender=through, dispatch_uid=f"website-shell-m2m-{through!r}")
     post_delete.connect(shell.invalidate, sender=Group, dispatch_uid="website-shell-group-delete")
+    pre_save.connect(user_about_to_be_saved, sender=User, dispatch_uid="website-shell-user-pre-save")
     post_save.connect(user_saved, sender=User, dispatch_uid="website-shell-user-save")

@@ -337,3 +337,43 @@ def test_a_draft_leaves_the_cached_outline_and_the_page_tree_version_alone(learn
     assert shell.version() == before
     html = learner_client.get(course.url).content.decode()
     assert "Draft title nobody sees yet" not in html and "Lesson 1.2" in html
+
+
+def test_dashboard_counts_a_lesson_only_another_language_has_and_resumes_there(
+    learner_client, course, enrolled, learner, django_assert_max_num_queries, rf
+):
+    import json
+
+    from courses import selectors
+
+    from courses.models import LessonPage
+    from courses.tests.factories import text_block, translate_course
+
+    german = translate_course(course, "de")
+    german_module = lessons_of(german)[-1].get_parent()
+    extra = LessonPage(title="Nur auf Deutsch", slug="nur-auf-deutsch", body=json.dumps([text_block()]))
+    german_module.add_child(instance=extra)
+    extra.save_revision().publish()
+    extra = LessonPage.objects.get(pk=extra.pk)
+    english = lessons_of(course)
+    for lesson in english:
+        if lesson.is_reading_only:
+            services.mark_lesson_done(learner, lesson)
+        else:
+            from courses.tests.test_progress import post
+
+            services.submit_quiz(learner, lesson, "quiz-1", post(CORRECT_ANSWERS, 1))
+    request = rf.get("/")
+    request.user = learner
+    # Enrolments, courses, lessons, progress; the site for URLs (two); the German version's URL.
+    with django_assert_max_num_queries(7):
+        selectors.my_learning(request)
+    html = learner_client.get(reverse("accounts:dashboard")).content.decode()
+    # Every English lesson is done, yet the course has five lessons: it stays in progress, at 80 %,
+    # and Resume opens the lesson only the German version has, in German.
+    assert "In progress" in html and "Completed on" not in html
+    assert 'value="80"' in html and "4 of 5" in html
+    assert f'href="{extra.url}">Resume' in html
+    services.mark_lesson_done(learner, extra)
+    html = learner_client.get(reverse("accounts:dashboard")).content.decode()
+    assert "Completed on" in html and "In progress" not in html

@@ -123,10 +123,13 @@ def test_whether_a_user_may_edit_is_read_once_then_remembered_until_access_chang
     assert shell.may_use_admin(type(user).objects.get(pk=user.pk)) is False
 
 
-def test_a_login_does_not_bump_the_version_and_a_deactivation_does(site_content, make_user):
-    user = make_user(email="someone@example.org")
+def test_a_login_or_a_new_learner_does_not_bump_the_version_and_a_deactivation_does(site_content, make_user):
     before = shell.version()
+    user = make_user(email="someone@example.org")
+    assert shell.version() == before
     user.save(update_fields=["last_login"])
+    user.first_name = "Renamed"
+    user.save()  # a profile change
     assert shell.version() == before
     user.is_active = False
     user.save()
