@@ -345,7 +345,6 @@ def test_dashboard_counts_a_lesson_only_another_language_has_and_resumes_there(
     import json
 
     from courses import selectors
-
     from courses.models import LessonPage
     from courses.tests.factories import text_block, translate_course
 
