@@ -11,8 +11,8 @@ session and a third of the course done. gunicorn serves
 the site with DEBUG off. Each client is a process with its own learner that requests pages back to
 back (a closed loop, no think time). Three runs: every learner opens each of the 60 lessons once
 (first visits write a `launched` statement and a progress row), then the course page and the
-lessons again (return visits, reads only) for a fixed time each. Prints p50/p95/p99 latency and
-requests per second."""
+lessons again (return visits, reads only) for a fixed time each. Prints p50/p95/p99 latency,
+requests per second, CPU per request and how fast the machine was (``calibration``)."""
 
 import argparse
 import http.client
@@ -291,6 +291,16 @@ def server_pids(master_pid):
     return workers, backends
 
 
+def calibration():
+    """Seconds a fixed pure-Python loop takes now. This VM's CPU speed changes by half within
+    minutes; the figure, printed next to every run, says how fast the machine was while it ran."""
+    started = time.perf_counter()
+    total = 0
+    for number in range(3_000_000):
+        total += number * number
+    return round(time.perf_counter() - started, 2)
+
+
 def summarise(name, latencies, errors, wall, cpu=None):
     ordered = sorted(latencies)
 
@@ -337,11 +347,13 @@ def main():
         for name, paths, seconds in runs:
             workers, backends = server_pids(server.pid)
             pids = workers + backends
+            loop_before = calibration()
             cpu_before = cpu_seconds(pids)
             database_before = cpu_seconds(backends)
             latencies, errors, wall, client_cpu = load(port, cookies, paths, seconds)
             cpu = cpu_seconds(pids) - cpu_before
             row = summarise(name, latencies, errors, wall, cpu)
+            row["loop_s"] = f"{loop_before} / {calibration()}"
             row["database_cpu_ms"] = round(
                 (cpu_seconds(backends) - database_before) / max(1, row["requests"]) * 1000, 1
             )
@@ -357,15 +369,16 @@ def main():
     )
     print(
         "| page | requests | errors | p50 ms | p95 ms | p99 ms | req/s "
-        "| server CPU ms/req | of which PostgreSQL | client CPU ms/req |"
+        "| server CPU ms/req | of which PostgreSQL | client CPU ms/req | loop s before / after |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for row in results:
         print(
             f"| {row['page']} | {row['requests']} | {row['errors']} | {row['p50_ms']} | {row['p95_ms']} "
             f"| {row['p99_ms']} | {row['req_per_s']} | {row['cpu_ms']} | {row['database_cpu_ms']} "
-            f"| {row['client_cpu_ms']} |"
+            f"| {row['client_cpu_ms']} | {row['loop_s']} |"
         )
+    print("loop s: a fixed Python loop timed before and after each run (0.28 s at the machine's usual speed)")
 
 
 if __name__ == "__main__":
