@@ -25,7 +25,7 @@ from wagtail.models.sites import get_site_for_hostname
 VERSION_KEY = "website:shell-version"
 
 
-def _timeout():
+def cache_seconds():
     return getattr(settings, "SHELL_CACHE_SECONDS", 300)
 
 
@@ -119,7 +119,7 @@ def versioned_get(tree_version, key):
     if value is None:
         value = cache.get(key)
         if value is not None:
-            _memory.set(tree_version, key, value, _timeout())
+            _memory.set(tree_version, key, value, cache_seconds())
     return value
 
 
@@ -139,7 +139,7 @@ def _cached(key, build):
     value = versioned_get(tree_version, full_key)
     if value is None:
         value = build()
-        versioned_set(tree_version, full_key, value, _timeout())
+        versioned_set(tree_version, full_key, value, cache_seconds())
     return value
 
 
@@ -164,7 +164,7 @@ def site_for(request):
         except Site.DoesNotExist:
             site = None
         found = (site,)
-        versioned_set(tree_version, key, found, _timeout())
+        versioned_set(tree_version, key, found, cache_seconds())
     request._wagtail_site = found[0]
     return found[0]
 

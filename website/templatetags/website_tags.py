@@ -55,3 +55,19 @@ def editor_userbar(context):
     if user is None or not user.is_authenticated or not shell.may_use_admin(user):
         return ""
     return wagtailuserbar(context)
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context):
+    """``includes/site_header.html``, rendered once per page, language and audience (website.fragments)."""
+    from website.fragments import cached_fragment
+
+    return cached_fragment(context, "includes/site_header.html", per_page=True)
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """``includes/site_footer.html``, rendered once per language (website.fragments)."""
+    from website.fragments import cached_fragment
+
+    return cached_fragment(context, "includes/site_footer.html", per_page=False)
