@@ -8,6 +8,7 @@ per published revision, language and page-tree version and then served from the 
 from html import escape
 
 from django.conf import settings
+from django.template.loader import get_template
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -114,3 +115,27 @@ def lesson_body_html(page, context):
     if fresh:
         shell.versioned_set(tree_version, key, {**cached, **fresh}, settings.COURSES_BODY_CACHE_SECONDS)
     return mark_safe("".join(parts))
+
+
+def quiz_fieldsets_html(context):
+    """The question fieldsets of a quiz form (``blocks/quiz_fieldsets.html``).
+
+    They hold the questions, options and ordering items of the published quiz (ordering items in a
+    shuffle fixed per question), never a learner's answers, results or attempt number: rendered once
+    per published revision, language and quiz, and kept in process memory under the page-tree
+    version. Previews are rendered afresh."""
+    from website.fragments import remembered
+
+    template = get_template("blocks/quiz_fieldsets.html").template
+    page = context.get("page")
+    request = context.get("request")
+    if page is None or not getattr(page, "live_revision_id", None) or getattr(request, "is_preview", False):
+        return template.render(context)
+    key = (
+        "quiz-fieldsets",
+        page.pk,
+        page.live_revision_id,
+        translation.get_language(),
+        context.get("block_id"),
+    )
+    return mark_safe(remembered(key, lambda: str(template.render(context))))

@@ -64,3 +64,13 @@ def cached_fragment(context, template_name, per_page):
     if CSRF_PLACEHOLDER in html:
         html = html.replace(CSRF_PLACEHOLDER, get_token(request))
     return mark_safe(html)  # the template engine escaped what it rendered
+
+
+def remembered(key, build):
+    """``build()``'s HTML, kept in this process under ``key`` while the page-tree version holds."""
+    tree_version = shell.version()
+    html = _memory.get(tree_version, key)
+    if html is None:
+        html = build()
+        _memory.set(tree_version, key, html, shell.cache_seconds())
+    return html

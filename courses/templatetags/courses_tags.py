@@ -27,3 +27,12 @@ def lesson_body(context, page):
     from ..rendering import lesson_body_html
 
     return lesson_body_html(page, context)
+
+
+@register.simple_tag(takes_context=True)
+def quiz_fieldsets(context):
+    """``{% quiz_fieldsets %}`` in the quiz block: the questions of the form, the same for every
+    learner (``courses.rendering.quiz_fieldsets_html``)."""
+    from ..rendering import quiz_fieldsets_html
+
+    return quiz_fieldsets_html(context)

@@ -89,3 +89,55 @@ def test_the_course_page_lists_lessons_only_another_language_has(learner_client,
     assert response["Location"] == lessons_of(course)[1].url  # the quiz comes first
     html = learner_client.get(german.url).content.decode()
     assert "Nur auf Deutsch" in html and "Noch nicht in dieser Sprache" not in html
+
+
+def _quiz_course(catalogue):
+    from courses.tests.factories import quiz_block
+
+    return make_course(catalogue, slug="quizzed", bodies={(0, 0): [text_block(), quiz_block(max_attempts=3)]})
+
+
+def test_quiz_questions_are_rendered_once_and_each_learner_keeps_their_state(client, catalogue, make_user):
+    from unittest import mock
+
+    from courses.tests.factories import WRONG_ANSWERS
+    from website import fragments
+
+    course = _quiz_course(catalogue)
+    lesson = lessons_of(course)[0]
+    first, second = make_user(email="first@example.org"), make_user(email="second@example.org")
+    for user in (first, second):
+        enrol(user, course)
+    client.force_login(first)
+    fresh = client.get(lesson.url).content.decode()
+    assert "Who checks the work permit before the first day?" in fresh and "Attempts: 0 of 3." in fresh
+    client.post(reverse("courses:submit_quiz", args=[lesson.pk, "quiz-1"]), dict(WRONG_ANSWERS, attempt="1"))
+    with mock.patch.object(fragments, "_memory", wraps=fragments._memory) as memory:
+        after = client.get(lesson.url).content.decode()
+        client.force_login(second)
+        other = client.get(lesson.url).content.decode()
+    # The first learner sees their failed attempt and the form again; the second a fresh quiz.
+    assert "Attempts: 1 of 3." in after and "not passed yet" in after and 'name="attempt" value="2"' in after
+    assert "Attempts: 0 of 3." in other and "not passed yet" not in other
+    assert 'name="attempt" value="1"' in other
+    # Both forms show the same questions, taken from memory: no render, no new entry.
+    assert "Who checks the work permit before the first day?" in other
+    assert memory.set.call_count == 0
+    # No learner's answers are in the shared questions: nothing is pre-selected.
+    assert "checked" not in other and "selected" not in other.replace('<option value="">', "")
+
+
+def test_a_published_change_to_a_quiz_question_shows_at_once(learner_client, catalogue, learner):
+    from courses.tests.factories import quiz_block
+
+    course = _quiz_course(catalogue)
+    enrol(learner, course)
+    lesson = lessons_of(course)[0].specific
+    learner_client.get(lesson.url)
+    body = quiz_block(max_attempts=3)
+    body["value"]["questions"][0]["value"]["question"] = "Who signs the employment contract?"
+    lesson.body = json.dumps([text_block(), body])
+    lesson.save_revision().publish()
+    html = learner_client.get(lesson.url).content.decode()
+    assert "Who signs the employment contract?" in html
+    assert "Who checks the work permit before the first day?" not in html
