@@ -296,3 +296,45 @@ def test_required_activities_are_recomputed_when_the_body_changes(course):
     lesson.save_revision().publish()
     lesson.refresh_from_db()
     assert lesson.required_activity_ids == ["new-quiz"]
+
+
+def _statements_sql(callable_):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        callable_()
+    return [query["sql"] for query in context.captured_queries]
+
+
+@pytest.mark.django_db(transaction=True)  # real transactions: the opening's is the outermost one
+@pytest.mark.parametrize("asynchronous", [True, False])
+def test_opening_a_lesson_commits_without_waiting_for_the_disk_and_completing_it_waits(
+    settings, course, enrolled, learner, asynchronous
+):
+    from django.db import connection
+
+    from courses.selectors import lesson_parents
+
+    settings.COURSES_ASYNC_COMMIT_FOR_OPENINGS = asynchronous
+    first = lessons_of(course)[0]
+    module, _course = lesson_parents(first)
+    opened = _statements_sql(lambda: services.note_lesson_opened(enrolled, first, module, course))
+    completed = _statements_sql(lambda: services.mark_lesson_done(learner, first))
+    relaxed = [sql for sql in opened if "synchronous_commit" in sql]
+    # Only PostgreSQL has asynchronous commits; the opening is recorded either way.
+    expected = 1 if asynchronous and connection.vendor == "postgresql" else 0
+    assert len(relaxed) == expected
+    assert not any("synchronous_commit" in sql for sql in completed)
+    assert LessonProgress.objects.get(enrolment=enrolled, lesson_key=first.translation_key).completed_at
+    assert Statement.objects.filter(user=learner, verb_id__endswith="/launched").exists()
+
+
+def test_an_opening_inside_a_callers_transaction_keeps_the_durable_commit(course, enrolled):
+    from courses.selectors import lesson_parents
+
+    first = lessons_of(course)[0]
+    module, _course = lesson_parents(first)
+    # The test runs inside a transaction: the opening is not the outermost one and must not relax it.
+    opened = _statements_sql(lambda: services.note_lesson_opened(enrolled, first, module, course))
+    assert not any("synchronous_commit" in sql for sql in opened)

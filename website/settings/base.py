@@ -331,6 +331,8 @@ CELERY_BEAT_SCHEDULE["tracking-forward-outbox"] = {
 # --- courses ---
 # A lesson opened again within this many minutes records no second `launched` statement.
 COURSES_RELAUNCH_MINUTES = int(os.environ.get("COURSES_RELAUNCH_MINUTES", "30"))
+# Opening a lesson commits without waiting for the disk on PostgreSQL (courses.services).
+COURSES_ASYNC_COMMIT_FOR_OPENINGS = env_bool("COURSES_ASYNC_COMMIT_FOR_OPENINGS", True)
 # The module/lesson list of a course is cached this long; publishing a page below the course drops
 # it at once from a shared cache (CACHE_URL), per-process caches catch up within this time.
 COURSES_OUTLINE_CACHE_SECONDS = int(os.environ.get("COURSES_OUTLINE_CACHE_SECONDS", "300"))
