@@ -9,8 +9,9 @@ at the start). The data: the site shell, a course of 6 modules x 10 lessons (tex
 checklist, a quiz every fifth lesson) and one enrolled learner per client, each with a logged-in
 session and a third of the course done. gunicorn serves
 the site with DEBUG off. Each client is a process with its own learner that requests pages back to
-back (a closed loop, no think time). Three runs: every learner opens each of the 60 lessons once
-(first visits write a `launched` statement and a progress row), then the course page and the
+back (a closed loop, no think time). As many other learners first warm the workers up (a running
+site is warm). Then three runs: every learner opens each of the 60 lessons once (first visits
+write a `launched` statement and, for lessons not done yet, a progress row), then the course page and the
 lessons again (return visits, reads only) for a fixed time each. Prints p50/p95/p99 latency,
 requests per second, CPU per request and how fast the machine was (``calibration``)."""
 
@@ -127,7 +128,7 @@ def fill(clients):
     from django.db import transaction
 
     from courses import services
-    from courses.models import CoursePage, LessonPage, ModulePage
+    from courses.models import CoursePage, LessonPage, LessonProgress, ModulePage
     from courses.tests.factories import make_catalogue
     from website import demo
 
@@ -167,6 +168,11 @@ def fill(clients):
         for lesson in lessons[: len(lessons) // 3]:
             if lesson.is_reading_only:
                 services.mark_lesson_done(user, lesson)
+        # As if the learner had not opened a lesson for a while (earlier runs opened them all): the
+        # lessons not done yet have no progress row, the done ones were last opened long ago, so
+        # every first visit of the next run writes.
+        LessonProgress.objects.filter(enrolment__user=user, completed_at__isnull=True).delete()
+        LessonProgress.objects.filter(enrolment__user=user).update(last_launched_at=None)
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
         session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
@@ -332,11 +338,14 @@ def main():
 
     create_database(args.reset)
     flush_cache()
-    cookies, course_url, lesson_urls = fill(args.clients)
+    # Twice as many learners: the second half warms the workers up first, as a running site is warm.
+    cookies, course_url, lesson_urls = fill(2 * args.clients)
+    cookies, warm_up = cookies[: args.clients], cookies[args.clients :]
     port = free_port()
     server = start_gunicorn(port, args.workers, args.threads)
     try:
-        get(port, course_url, cookies[0])
+        load(port, warm_up, lesson_urls)
+        load(port, warm_up, [course_url], 2)
         results = []
         runs = [
             # Every learner opens each of the 60 lessons once: first visits write `launched`.

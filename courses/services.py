@@ -239,27 +239,35 @@ def note_lesson_opened(
     """Record ``launched`` the first time a learner opens a lesson and again after a pause.
 
     ``last_launched_at`` and ``progress_exists``, when the caller already read the progress rows,
-    spare the lookups: a return visit writes nothing, a first visit inserts its row directly."""
+    spare the lookups: a return visit writes nothing, a first visit inserts its row with one
+    statement, a visit after a pause updates it with one."""
     now = timezone.now()
     if last_launched_at is not None and now - last_launched_at < relaunch_after():
-        return None
+        return
     outermost = not connection.in_atomic_block
     with transaction.atomic():
         if outermost:  # never relax a caller's transaction that may hold other writes
             _commit_without_waiting_for_the_disk()
-        progress = None
+        rows = LessonProgress.objects.filter(enrolment=enrolment, lesson_key=lesson.translation_key)
         if progress_exists is False:
-            try:
-                with transaction.atomic():
-                    progress = LessonProgress.objects.create(
+            # One INSERT … ON CONFLICT DO NOTHING, no savepoint around it: a row another tab or
+            # request created meanwhile is left as it is.
+            LessonProgress.objects.bulk_create(
+                [
+                    LessonProgress(
                         enrolment=enrolment,
                         lesson_key=lesson.translation_key,
                         module_key=module.translation_key,
                         last_launched_at=now,
                     )
-            except IntegrityError:
-                progress = None  # created meanwhile, in another tab or request
-        if progress is None:
+                ],
+                ignore_conflicts=True,
+            )
+        elif progress_exists is True:
+            stale = Q(last_launched_at__isnull=True) | Q(last_launched_at__lt=now - relaunch_after())
+            if not rows.filter(stale).update(last_launched_at=now):
+                return  # opened meanwhile, in another tab or request
+        else:
             progress, created = LessonProgress.objects.get_or_create(
                 enrolment=enrolment,
                 lesson_key=lesson.translation_key,
@@ -267,8 +275,8 @@ def note_lesson_opened(
             )
             if not created:
                 if progress.last_launched_at and now - progress.last_launched_at < relaunch_after():
-                    return progress  # opened meanwhile, in another tab or request
-                LessonProgress.objects.filter(pk=progress.pk).update(last_launched_at=now)
+                    return  # opened meanwhile, in another tab or request
+                rows.update(last_launched_at=now)
         # "Last activity" orders My learning; a minute's precision spares a write per page.
         if enrolment.last_activity_at is None or now - enrolment.last_activity_at >= timedelta(minutes=1):
             Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now)
@@ -282,7 +290,6 @@ def note_lesson_opened(
             parent=[_iri("module", module.translation_key)],
             grouping=[_iri("course", course.translation_key)],
         )
-    return progress
 
 
 def mark_lesson_done(user, lesson):

@@ -376,3 +376,41 @@ def test_dashboard_counts_a_lesson_only_another_language_has_and_resumes_there(
     services.mark_lesson_done(learner, extra)
     html = learner_client.get(reverse("accounts:dashboard")).content.decode()
     assert "Completed on" in html and "In progress" not in html
+
+
+def test_opening_a_lesson_records_launched_once_then_again_after_a_pause(learner_client, course, enrolled):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tracking.models import Statement
+
+    lesson = lessons_of(course)[0]
+    launched = Statement.objects.filter(user=enrolled.user, verb_id__endswith="/launched")
+    assert learner_client.get(lesson.url).status_code == 200
+    row = LessonProgress.objects.get(enrolment=enrolled, lesson_key=lesson.translation_key)
+    assert row.last_launched_at is not None and row.completed_at is None
+    assert launched.count() == 1
+    learner_client.get(lesson.url)  # within COURSES_RELAUNCH_MINUTES: nothing new
+    assert launched.count() == 1
+    LessonProgress.objects.filter(pk=row.pk).update(last_launched_at=timezone.now() - timedelta(hours=2))
+    learner_client.get(lesson.url)  # after a pause: launched again, the row's time moves
+    assert launched.count() == 2
+    row.refresh_from_db()
+    assert timezone.now() - row.last_launched_at < timedelta(minutes=1)
+    assert LessonProgress.objects.filter(enrolment=enrolled, lesson_key=lesson.translation_key).count() == 1
+
+
+def test_opening_a_done_lesson_without_an_opening_time_records_launched(
+    learner_client, course, enrolled, learner
+):
+    from tracking.models import Statement
+
+    lesson = lessons_of(course)[0]
+    services.mark_lesson_done(learner, lesson)
+    LessonProgress.objects.filter(enrolment=enrolled).update(last_launched_at=None)
+    before = Statement.objects.filter(user=learner, verb_id__endswith="/launched").count()
+    learner_client.get(lesson.url)
+    assert Statement.objects.filter(user=learner, verb_id__endswith="/launched").count() == before + 1
+    row = LessonProgress.objects.get(enrolment=enrolled, lesson_key=lesson.translation_key)
+    assert row.last_launched_at is not None and row.completed_at is not None
