@@ -14,7 +14,5 @@ class CoursesConfig(AppConfig):
         from accounts.dashboard import register_panel
 
         from .dashboard import my_learning_panel
-        from .signals import connect
 
         register_panel(10, my_learning_panel)
-        connect()

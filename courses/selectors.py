@@ -161,10 +161,10 @@ def course_structure(course):
     """Live modules and lessons of ``course`` in order, kept under the page-tree version.
 
     Two queries on a miss, none on a hit (and no cache round trip once a process holds it): every
-    change that can alter it bumps the version — publish, unpublish, move, slug change and delete of
-    any page (``website.signals``) and a direct save of a course, module or lesson page
-    (``courses.signals``). Translation keys are kept as strings: they are compared with progress
-    rows on every page. Shared by every request of the process: read it, never change it."""
+    change that can alter it bumps the version — publish, unpublish, move, slug change, delete and
+    every save of a page that is not draft bookkeeping (``website.signals``). Translation keys are
+    kept as strings: they are compared with progress rows on every page. Shared by every request of
+    the process: read it, never change it."""
     tree_version = shell.version()
     key = f"courses:structure:v3:{tree_version}:{course.pk}"
     structure = shell.versioned_get(tree_version, key)

@@ -89,8 +89,8 @@ class PreparedQuery:
                     found = self._compiled[using] = self._compile(using)
         return found
 
-    def first(self, using=None, **values):
-        """The first row as a model instance, or None."""
+    def row(self, using=None, **values):
+        """The first row as the database returned it (a tuple of immutable values), or None."""
         if set(values) != set(self._placeholders):
             raise TypeError(f"Expected values for {sorted(self._placeholders)}, got {sorted(values)}.")
         using = using or router.db_for_read(self.model)
@@ -104,9 +104,13 @@ class PreparedQuery:
         ]
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
-            row = cursor.fetchone()
-        if row is None:
-            return None
+            return cursor.fetchone()
+
+    def instance(self, row, using=None):
+        """A new model instance from a ``row`` this query returned (converted as the ORM does)."""
+        using = using or router.db_for_read(self.model)
+        compiled = self.compiled(using)
+        connection = connections[using]
         if compiled.converters:
             row = list(row)
             for index, (converters, expression) in compiled.converters.items():
@@ -119,3 +123,8 @@ class PreparedQuery:
         for name, index in compiled.annotations.items():
             setattr(instance, name, row[index])
         return instance
+
+    def first(self, using=None, **values):
+        """The first row as a model instance, or None."""
+        row = self.row(using, **values)
+        return None if row is None else self.instance(row, using)

@@ -48,6 +48,25 @@ def _live_page(model):
     return query
 
 
+# The database rows of routed pages, per process, under the page-tree version: every save of a page
+# except draft and lock bookkeeping bumps it (website.signals), so a row here is the page as stored.
+_page_rows = shell._ProcessMemory(2000)
+
+
+def _cached_live_page(tree_version, model, page_id):
+    """A fresh instance of the live page ``page_id`` of ``model``, or None; the row is read once per
+    process and version. Rows hold only immutable values (the body is JSON text until converted)."""
+    query = _live_page(model)
+    key = (model._meta.label, page_id)
+    row = _page_rows.get(tree_version, key)
+    if row is None:
+        row = query.row(page_id=page_id)
+        if row is None:
+            return None
+        _page_rows.set(tree_version, key, row, _timeout())
+    return query.instance(row)
+
+
 def cached_route(request, path):
     """Set Wagtail's per-request route for ``path`` from the cache; return whether it was cached."""
     tree_version = shell.version()
@@ -59,7 +78,7 @@ def cached_route(request, path):
     if entry is not None:
         content_type_id, page_id, restriction_ids = entry
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = _live_page(model).first(page_id=page_id) if model is not None else None
+        page = _cached_live_page(tree_version, model, page_id) if model is not None else None
         if page is not None:
             page._view_restriction_ids = restriction_ids
             request._wagtail_route_for_request = (page, [], {})

@@ -2,6 +2,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.signals import request_finished, request_started
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from website import shell
@@ -30,12 +31,39 @@ def user_saved(sender, instance, **kwargs):
         shell.invalidate()
 
 
+# What saving a draft revision or locking a page writes: nothing a visitor sees.
+_DRAFT_FIELDS = frozenset(
+    {
+        "wagtail_admin_comments",
+        "latest_revision",
+        "latest_revision_created_at",
+        "draft_title",
+        "has_unpublished_changes",
+        "locked",
+        "locked_by",
+        "locked_at",
+        "numchild",
+    }
+)
+
+
+def page_saved(sender, instance, update_fields=None, **kwargs):
+    """Any save of a page bumps the version (routes, cached page rows, course outlines and lesson HTML
+    follow), except one that only writes draft or lock bookkeeping."""
+    if not isinstance(instance, Page):
+        return
+    if update_fields is not None and _DRAFT_FIELDS.issuperset(update_fields):
+        return
+    shell.invalidate()
+
+
 def connect():
     request_started.connect(shell.request_started, dispatch_uid="website-shell-request-started")
     request_finished.connect(shell.request_finished, dispatch_uid="website-shell-request-finished")
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(shell.invalidate, dispatch_uid=f"website-shell-{signal!r}")
     post_delete.connect(shell.invalidate, sender="wagtailcore.Page", dispatch_uid="website-shell-page-delete")
+    post_save.connect(page_saved, dispatch_uid="website-shell-page-save")  # every page type
     post_save.connect(shell.invalidate, sender=FooterSettings, dispatch_uid="website-shell-footer")
     # Cached routes (website.routing) hold the site and the view restrictions of a page too, and
     # cached lesson HTML holds image renditions and document links.

@@ -177,3 +177,39 @@ def test_changing_an_image_or_a_document_starts_a_new_version(site_content):
     before = shell.version()
     document.delete()
     assert shell.version() != before
+
+
+def test_a_warm_visit_reads_the_page_from_process_memory(client, site_content):
+    url = privacy_page().url
+    client.get(url)
+    client.get(url)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200 and "Privacy" in response.content.decode()
+    assert not [query for query in context.captured_queries if '"wagtailcore_page"' in query["sql"]]
+
+
+def test_each_request_gets_its_own_page_instance(site_content):
+    from website.routing import _cached_live_page
+
+    page = privacy_page()
+    tree_version = shell.version()
+    first = _cached_live_page(tree_version, type(page), page.pk)
+    first.title = "Changed by one request"
+    second = _cached_live_page(tree_version, type(page), page.pk)
+    assert first is not second and second.title == page.title
+
+
+def test_a_page_saved_directly_is_served_as_saved_and_a_draft_is_not(client, site_content):
+    page = privacy_page()
+    url = page.url
+    client.get(url)
+    page.title = "Privacy, saved by a script"
+    page.save()
+    assert "Privacy, saved by a script" in client.get(url).content.decode()
+    before = shell.version()
+    page.title = "A draft title"
+    page.save_revision()
+    assert shell.version() == before
+    html = client.get(url).content.decode()
+    assert "A draft title" not in html and "Privacy, saved by a script" in html
