@@ -124,7 +124,7 @@ def quiz_fieldsets_html(context):
     shuffle fixed per question), never a learner's answers, results or attempt number: rendered once
     per published revision, language and quiz, and kept in process memory under the page-tree
     version. Previews are rendered afresh."""
-    from website.fragments import remembered
+    from website.fragments import memory
 
     template = get_template("blocks/quiz_fieldsets.html").template
     page = context.get("page")
@@ -138,4 +138,4 @@ def quiz_fieldsets_html(context):
         translation.get_language(),
         context.get("block_id"),
     )
-    return mark_safe(remembered(key, lambda: str(template.render(context))))
+    return mark_safe(shell.remember(memory, key, lambda: str(template.render(context))))

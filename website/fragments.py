@@ -21,7 +21,8 @@ from website import shell
 
 CSRF_PLACEHOLDER = "csrf-placeholder-8d1f2a6c"
 
-_memory = shell._ProcessMemory(5000)
+# Shared with other per-request HTML kept the same way (courses.rendering's quiz questions).
+memory = shell._ProcessMemory(5000)
 
 
 def _audience(user):
@@ -48,7 +49,6 @@ def cached_fragment(context, template_name, per_page):
         html = _render(context, template_name)
     else:
         site = shell.site_for(request)
-        tree_version = shell.version()
         key = (
             template_name,
             site.pk if site else 0,
@@ -57,20 +57,7 @@ def cached_fragment(context, template_name, per_page):
             page.pk if per_page else None,
             timezone.localdate().year,
         )
-        html = _memory.get(tree_version, key)
-        if html is None:
-            html = _render(context, template_name)
-            _memory.set(tree_version, key, html, shell.cache_seconds())
+        html = shell.remember(memory, key, lambda: _render(context, template_name))
     if CSRF_PLACEHOLDER in html:
         html = html.replace(CSRF_PLACEHOLDER, get_token(request))
     return mark_safe(html)  # the template engine escaped what it rendered
-
-
-def remembered(key, build):
-    """``build()``'s HTML, kept in this process under ``key`` while the page-tree version holds."""
-    tree_version = shell.version()
-    html = _memory.get(tree_version, key)
-    if html is None:
-        html = build()
-        _memory.set(tree_version, key, html, shell.cache_seconds())
-    return html

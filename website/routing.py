@@ -53,18 +53,14 @@ def _live_page(model):
 _page_rows = shell._ProcessMemory(2000)
 
 
-def _cached_live_page(tree_version, model, page_id):
+def _cached_live_page(model, page_id):
     """A fresh instance of the live page ``page_id`` of ``model``, or None; the row is read once per
     process and version. Rows hold only immutable values (the body is JSON text until converted)."""
     query = _live_page(model)
-    key = (model._meta.label, page_id)
-    row = _page_rows.get(tree_version, key)
-    if row is None:
-        row = query.row(page_id=page_id)
-        if row is None:
-            return None
-        _page_rows.set(tree_version, key, row, _timeout())
-    return query.instance(row)
+    row = shell.remember(
+        _page_rows, (model._meta.label, page_id), lambda: query.row(page_id=page_id), _timeout()
+    )
+    return None if row is None else query.instance(row)
 
 
 def cached_route(request, path):
@@ -78,7 +74,7 @@ def cached_route(request, path):
     if entry is not None:
         content_type_id, page_id, restriction_ids = entry
         model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = _cached_live_page(tree_version, model, page_id) if model is not None else None
+        page = _cached_live_page(model, page_id) if model is not None else None
         if page is not None:
             page._view_restriction_ids = restriction_ids
             request._wagtail_route_for_request = (page, [], {})

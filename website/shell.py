@@ -113,13 +113,26 @@ class _ProcessMemory:
 _memory = _ProcessMemory(2000)
 
 
-def versioned_get(tree_version, key):
+def versioned_get(tree_version, key, memory=None, timeout=None):
     """The value cached under ``key`` for ``tree_version`` (the key must contain the version)."""
-    value = _memory.get(tree_version, key)
+    memory = memory or _memory
+    value = memory.get(tree_version, key)
     if value is None:
         value = cache.get(key)
         if value is not None:
-            _memory.set(tree_version, key, value, cache_seconds())
+            memory.set(tree_version, key, value, timeout or cache_seconds())
+    return value
+
+
+def remember(memory, key, build, timeout=None):
+    """``build()``, kept in this process's ``memory`` under ``key`` while the page-tree version holds
+    (nothing in the shared cache). A ``None`` result is not kept."""
+    tree_version = version()
+    value = memory.get(tree_version, key)
+    if value is None:
+        value = build()
+        if value is not None:
+            memory.set(tree_version, key, value, timeout or cache_seconds())
     return value
 
 
@@ -262,12 +275,10 @@ def may_use_admin(user):
         return user.is_active
     tree_version = version()
     key = f"website:may-use-admin:{tree_version}:{user.pk}"
-    allowed = _user_memory.get(tree_version, key)
+    timeout = getattr(settings, "EDITOR_CHECK_CACHE_SECONDS", 300)
+    allowed = versioned_get(tree_version, key, memory=_user_memory, timeout=timeout)
     if allowed is None:
-        timeout = getattr(settings, "EDITOR_CHECK_CACHE_SECONDS", 300)
-        allowed = cache.get(key)
-        if allowed is None:
-            allowed = user.has_perm("wagtailadmin.access_admin")
-            cache.set(key, allowed, timeout)
+        allowed = user.has_perm("wagtailadmin.access_admin")
+        cache.set(key, allowed, timeout)
         _user_memory.set(tree_version, key, allowed, timeout)
     return allowed
