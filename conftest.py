@@ -47,7 +47,10 @@ def english_by_default():
     from django.core.cache import cache
     from django.utils import translation
 
+    from website import treecache
+
     cache.clear()
+    treecache.clear_process_memory()
     translation.activate("en")
     yield
     translation.activate("en")

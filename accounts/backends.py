@@ -19,7 +19,7 @@ def _prepared():
         _user_by_id = PreparedQuery(
             User,
             lambda user_id: User._default_manager.filter(pk=user_id).order_by(),
-            user_id=(User._meta.pk, -7_301_915),
+            user_id=User._meta.pk,
         )
     return _user_by_id
 

@@ -1,3 +1,10 @@
+"""Reads about people and organisations that other apps use (never ``Membership`` directly)."""
+
+from django.conf import settings
+
+from website import treecache
+from website.queries import PreparedQuery
+
 from .models import Membership
 
 
@@ -15,3 +22,58 @@ def organisations_where(user, *roles):
         m.organisation
         for m in Membership.objects.filter(user=user, role__in=roles).select_related("organisation")
     ]
+
+
+def organisations_managed_by(user):
+    """Organisations where ``user`` is a trainer or company admin: whose members they may enrol,
+    follow and issue certificates to."""
+    return organisations_where(user, Membership.Role.TRAINER, Membership.Role.COMPANY_ADMIN)
+
+
+def organisation_ids_of(user_id):
+    """Ids of the organisations a user (by id) is a member of, in any role."""
+    return list(Membership.objects.filter(user_id=user_id).values_list("organisation_id", flat=True))
+
+
+_ENROLLING_MEMBERSHIP = PreparedQuery(
+    Membership,
+    lambda user_id: Membership.objects.filter(
+        user_id=user_id, role__in=[Membership.Role.TRAINER, Membership.Role.COMPANY_ADMIN]
+    ).order_by(),
+    user_id=Membership._meta.get_field("user"),
+)
+
+
+def may_enrol_others(user):
+    """Whether ``user`` is a trainer or company admin anywhere (``courses.services`` says where).
+
+    Asked on every course page, so the query is prepared (``website.queries``)."""
+    if not user.is_authenticated:
+        return False
+    return _ENROLLING_MEMBERSHIP.first(user_id=user.pk) is not None
+
+
+def may_use_admin(user):
+    """Whether ``user`` may open the Wagtail admin (and so sees the editor's user bar on pages).
+
+    Kept per user under the page-tree version, which changes of groups, permissions and superuser,
+    staff or active flags bump (``website.signals``), for at most EDITOR_CHECK_CACHE_SECONDS: a
+    learner's page costs no query for it."""
+    if user.is_superuser:
+        return user.is_active
+    return treecache.cached(
+        "may-use-admin",
+        lambda: user.has_perm("wagtailadmin.access_admin"),
+        timeout=settings.EDITOR_CHECK_CACHE_SECONDS,
+        scope=treecache.for_user(user),
+    )
+
+
+def members_of_organisations_managed_by(user):
+    """Ids of every member of the organisations where ``user`` is a trainer or company admin."""
+    organisations = Membership.objects.filter(
+        user=user, role__in=[Membership.Role.TRAINER, Membership.Role.COMPANY_ADMIN]
+    ).values_list("organisation_id", flat=True)
+    return set(
+        Membership.objects.filter(organisation_id__in=list(organisations)).values_list("user_id", flat=True)
+    )

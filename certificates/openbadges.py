@@ -49,7 +49,7 @@ def valid_until(certificate):
 
 
 def build_credential(certificate, issuer_name):
-    from .selectors import activity_iri
+    from tracking.services import activity_iri
 
     achievement_id = activity_iri("course", str(certificate.course_key))
     credential = {

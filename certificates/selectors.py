@@ -1,14 +1,14 @@
 """Reads that the dashboard, the verification page, the admin and the exports share.
 
-Courses are read through ``django.apps`` at call time and through the attributes the contract names
-(``translation_key``, ``certificate_requires_pass_mark``, ``certificate_validity_months``,
-``refresher_course``), so this app imports no courses module when it loads."""
+Enrolments and course pages are read through ``courses.selectors`` (imported where used: courses
+calls this app when a course is completed), and course pages through the attributes that contract
+names (``translation_key``, ``certificate_requires_pass_mark``, ``certificate_validity_months``,
+``refresher_course``)."""
 
 import base64
 import mimetypes
 from functools import lru_cache
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
@@ -17,31 +17,14 @@ from django.utils import timezone
 from .models import Certificate
 
 
-def activity_iri(kind, key):
-    try:
-        from tracking.services import activity_iri as tracking_iri
-    except ImportError:
-        # Same shape as the tracking contract, for the window in which tracking is not installed.
-        return f"{settings.SITE_URL}/xapi/activities/{kind}/{key}"
-    return tracking_iri(kind, key)
-
-
-def _model(app_label, name):
-    try:
-        return apps.get_model(app_label, name)
-    except LookupError:
-        return None
-
-
 def specific(page):
     return getattr(page, "specific", page) if page is not None else None
 
 
 def enrolment_of(user, course_key):
-    Enrolment = _model("courses", "Enrolment")
-    if Enrolment is None:
-        return None
-    return Enrolment.objects.filter(user=user, course_key=course_key).first()
+    from courses import selectors as courses
+
+    return courses.enrolment_of(user, course_key)
 
 
 def score_percent(best_score):
@@ -64,7 +47,8 @@ def meets_rule(course, enrolment):
 
 def course_in_language(course, language):
     """The translation of ``course`` in ``language`` when it exists, else the course itself."""
-    Locale = _model("wagtailcore", "Locale")
+    from wagtail.models import Locale
+
     if hasattr(course, "get_translation_or_none"):
         locale = Locale.objects.filter(language_code=language).first()
         if locale is not None and getattr(course, "locale_id", None) != locale.pk:
@@ -151,22 +135,16 @@ def renewal_course(certificate):
 
 def courses_renewed_by(course):
     """Course pages (any language) that name ``course`` as their refresher."""
-    CoursePage = _model("courses", "CoursePage")
-    if CoursePage is None or not hasattr(CoursePage, "refresher_course"):
-        return []
-    return list(CoursePage.objects.filter(refresher_course__translation_key=course.translation_key))
+    from courses import selectors as courses
+
+    return courses.courses_renewed_by(course)
 
 
 def course_pages():
     """One page per course (the default language when it exists), for choosing a course."""
-    CoursePage = _model("courses", "CoursePage")
-    if CoursePage is None:
-        return []
-    seen = {}
-    for page in CoursePage.objects.select_related("locale").order_by("title"):
-        if page.translation_key not in seen or page.locale.language_code == settings.LANGUAGE_CODE:
-            seen[page.translation_key] = page
-    return sorted(seen.values(), key=lambda page: page.title.lower())
+    from courses import selectors as courses
+
+    return courses.course_choices()
 
 
 def course_by_key(course_key):
@@ -180,13 +158,9 @@ def managed_user_ids(user):
     """Ids of people whose certificates ``user`` may handle; None means everyone (staff)."""
     if user.is_superuser or user.has_perm("certificates.add_certificate"):
         return None
-    Membership = _model("accounts", "Membership")
-    organisations = Membership.objects.filter(
-        user=user, role__in=[Membership.Role.TRAINER, Membership.Role.COMPANY_ADMIN]
-    ).values_list("organisation_id", flat=True)
-    return set(
-        Membership.objects.filter(organisation_id__in=list(organisations)).values_list("user_id", flat=True)
-    )
+    from accounts.selectors import members_of_organisations_managed_by
+
+    return members_of_organisations_managed_by(user)
 
 
 def can_manage(user):
@@ -198,15 +172,11 @@ def can_manage(user):
 
 def learners_of_course(manager, course_key):
     """People enrolled in the course whom ``manager`` may handle, with their current certificate."""
+    from courses import selectors as courses
+
     User = get_user_model()
-    Enrolment = _model("courses", "Enrolment")
-    enrolled = Enrolment.objects.filter(course_key=course_key) if Enrolment else None
     holders = Certificate.objects.filter(course_key=course_key).values("user_id")
-    people = User.objects.filter(
-        Q(pk__in=enrolled.values("user_id")) | Q(pk__in=holders)
-        if enrolled is not None
-        else Q(pk__in=holders)
-    )
+    people = User.objects.filter(Q(pk__in=courses.enrolled_user_ids(course_key)) | Q(pk__in=holders))
     allowed = managed_user_ids(manager)
     if allowed is not None:
         people = people.filter(pk__in=allowed)
@@ -216,13 +186,7 @@ def learners_of_course(manager, course_key):
         "issued_at"
     ):
         latest[certificate.user_id] = certificate
-    completed = {}
-    if Enrolment is not None:
-        completed = dict(
-            Enrolment.objects.filter(course_key=course_key, user__in=people).values_list(
-                "user_id", "completed_at"
-            )
-        )
+    completed = courses.completion_dates(course_key, people)
     for person in people:
         person.certificate = latest.get(person.pk)
         person.completed_at = completed.get(person.pk)

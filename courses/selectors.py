@@ -12,8 +12,9 @@ from django.db.models.functions import Cast
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from accounts.models import Membership
-from website import shell
+from accounts.selectors import may_enrol_others
+from tracking.services import activity_iri
+from website import routing, treecache
 from website.queries import PreparedQuery
 
 from .models import (
@@ -26,14 +27,6 @@ from .models import (
     ReflectionAnswer,
 )
 from .models.pages import COUNTRY_CHOICES, DURATION_CHOICES, TOPIC_CHOICES
-
-
-def _activity_iri(kind, key):
-    try:
-        from tracking.services import activity_iri
-    except ImportError:  # pragma: no cover - tracking always ships with the platform
-        return f"{settings.SITE_URL}/xapi/activities/{kind}/{key}"
-    return activity_iri(kind, str(key))
 
 
 def course_of(page):
@@ -62,16 +55,16 @@ def lesson_parents(lesson):
     The router sets them when it walks the tree; otherwise they come from the cache (and the
     process memory), keyed by the page-tree version: any publish, unpublish, move or delete starts
     afresh. Each request gets its own copies of the page objects."""
-    tree_version = shell.version()
-    key = f"courses:lesson-parents:{tree_version}:{lesson.pk}"
+    key = ("lesson-parents", lesson.pk)
+    timeout = settings.COURSES_OUTLINE_CACHE_SECONDS
     module = getattr(lesson, "_cached_parent_obj", None)
     if isinstance(module, ModulePage) and isinstance(getattr(module, "_cached_parent_obj", None), CoursePage):
         # Routed through the tree just now: keep them for the visits that come from the route cache.
         found = (copy.copy(module), copy.copy(module._cached_parent_obj))
-        shell.versioned_set(tree_version, key, found, settings.COURSES_OUTLINE_CACHE_SECONDS)
+        treecache.cached(key, lambda: found, timeout=timeout)
         return module, module._cached_parent_obj
-    found = shell.versioned_get(tree_version, key)
-    if found is None:
+
+    def build():
         step = ModulePage.steplen
         module = ModulePage.objects.filter(path=lesson.path[:-step]).first()
         course = (
@@ -80,8 +73,9 @@ def lesson_parents(lesson):
             .filter(path=lesson.path[: -2 * step])
             .first()
         )
-        found = (module, course)
-        shell.versioned_set(tree_version, key, found, settings.COURSES_OUTLINE_CACHE_SECONDS)
+        return (module, course)
+
+    found = treecache.cached(key, build, timeout=timeout)
     module, course = (copy.copy(page) if page is not None else None for page in found)
     if module is not None:
         lesson._cached_parent_obj = module
@@ -93,14 +87,12 @@ def lesson_parents(lesson):
 def page_url(request, page):
     """``page.get_url(request)``, remembered per site and page-tree version (a lesson page shows the
     course URL in its outline, breadcrumb and links)."""
-    site = shell.site_for(request)
-    tree_version = shell.version()
-    key = f"courses:page-url:{tree_version}:{site.pk if site else 0}:{page.pk}"
-    url = shell.versioned_get(tree_version, key)
-    if url is None:
-        url = page.get_url(request) or ""
-        shell.versioned_set(tree_version, key, url, settings.COURSES_OUTLINE_CACHE_SECONDS)
-    return url
+    site = routing.site_for(request)
+    return treecache.cached(
+        ("page-url", site.pk if site else 0, page.pk),
+        lambda: page.get_url(request) or "",
+        timeout=settings.COURSES_OUTLINE_CACHE_SECONDS,
+    )
 
 
 def enrolment_for(user, page):
@@ -138,9 +130,9 @@ def lesson_context(user, lesson):
         "course": course,
         "module": module,
         "lesson": lesson,
-        "course_iri": _activity_iri("course", course.translation_key) if course else None,
-        "module_iri": _activity_iri("module", module.translation_key) if module else None,
-        "lesson_iri": _activity_iri("lesson", lesson.translation_key),
+        "course_iri": activity_iri("course", course.translation_key) if course else None,
+        "module_iri": activity_iri("module", module.translation_key) if module else None,
+        "lesson_iri": activity_iri("lesson", lesson.translation_key),
     }
 
 
@@ -165,10 +157,8 @@ def course_structure(course):
     every save of a page that is not draft bookkeeping (``website.signals``). Translation keys are
     kept as strings: they are compared with progress rows on every page. Shared by every request of
     the process: read it, never change it."""
-    tree_version = shell.version()
-    key = f"courses:structure:v3:{tree_version}:{course.pk}"
-    structure = shell.versioned_get(tree_version, key)
-    if structure is None:
+
+    def build():
         modules = list(
             ModulePage.objects.child_of(course)
             .live()
@@ -183,9 +173,11 @@ def course_structure(course):
         )
         for row in modules + lessons:
             row["translation_key"] = str(row["translation_key"])
-        structure = {"modules": modules, "lessons": lessons}
-        shell.versioned_set(tree_version, key, structure, settings.COURSES_OUTLINE_CACHE_SECONDS)
-    return structure
+        return {"modules": modules, "lessons": lessons}
+
+    return treecache.cached(
+        ("course-structure", course.pk), build, timeout=settings.COURSES_OUTLINE_CACHE_SECONDS
+    )
 
 
 class _JoinedKeys(Aggregate):
@@ -236,8 +228,7 @@ def _summarise_progress(done_lessons, current_launched_at, current_has_row):
     return done, current_launched_at, bool(current_has_row)
 
 
-# Sentinels for compiling the two progress queries once (see website.queries): values no real
-# enrolment, user or lesson has.
+# The current lesson's key when there is none (the course page): no lesson has it.
 _NO_LESSON = uuid.UUID(int=0)
 _KEY_FIELD = LessonProgress._meta.get_field("lesson_key")
 _ENROLMENT_WITH_PROGRESS = PreparedQuery(
@@ -245,17 +236,17 @@ _ENROLMENT_WITH_PROGRESS = PreparedQuery(
     lambda user_id, course_key, current_key: _with_progress_summary(
         Enrolment.objects.filter(user_id=user_id, course_key=course_key).order_by(), current_key
     ),
-    user_id=(Enrolment._meta.get_field("user"), -7_301_913),
-    course_key=(Enrolment._meta.get_field("course_key"), uuid.UUID("6b1f0c1e-3c57-4b0e-9a53-000000000001")),
-    current_key=(_KEY_FIELD, uuid.UUID("6b1f0c1e-3c57-4b0e-9a53-000000000002")),
+    user_id=Enrolment._meta.get_field("user"),
+    course_key=Enrolment._meta.get_field("course_key"),
+    current_key=_KEY_FIELD,
 )
 _PROGRESS_OF_ENROLMENT = PreparedQuery(
     Enrolment,
     lambda enrolment_id, current_key: _with_progress_summary(
         Enrolment.objects.filter(pk=enrolment_id).order_by(), current_key
     ),
-    enrolment_id=(Enrolment._meta.pk, -7_301_914),
-    current_key=(_KEY_FIELD, uuid.UUID("6b1f0c1e-3c57-4b0e-9a53-000000000003")),
+    enrolment_id=Enrolment._meta.pk,
+    current_key=_KEY_FIELD,
 )
 
 
@@ -292,11 +283,9 @@ def lessons_in_other_languages(request, course, structure):
     They count towards completion (see ``services._lessons_in_every_language``), so the outline
     lists them with a link to the language they exist in. Two queries on a miss, then kept under
     the page-tree version."""
-    tree_version = shell.version()
-    site = shell.site_for(request)
-    key = f"courses:other-language-lessons:{tree_version}:{site.pk if site else 0}:{course.pk}"
-    found = shell.versioned_get(tree_version, key)
-    if found is None:
+    site = routing.site_for(request)
+
+    def build():
         own = {row["translation_key"] for row in structure["lessons"]}
         paths = list(
             CoursePage.objects.live()
@@ -325,9 +314,13 @@ def lessons_in_other_languages(request, course, structure):
                         "language_name": names.get(code, code),
                     }
                 )
-        found = tuple(found)
-        shell.versioned_set(tree_version, key, found, settings.COURSES_OUTLINE_CACHE_SECONDS)
-    return found
+        return tuple(found)
+
+    return treecache.cached(
+        ("other-language-lessons", site.pk if site else 0, course.pk),
+        build,
+        timeout=settings.COURSES_OUTLINE_CACHE_SECONDS,
+    )
 
 
 def course_outline(request, course, enrolment=None, current_key=None, progress=None):
@@ -375,6 +368,7 @@ def course_outline(request, course, enrolment=None, current_key=None, progress=N
     total = len(flat) + len(others)
     done = sum(1 for item in flat if item["done"]) + sum(1 for item in others if item["done"])
     return {
+        "course_pk": course.pk,
         "modules": module_entries,
         "lessons": flat,
         "other_language_lessons": others,
@@ -394,7 +388,7 @@ def course_page_context(request, course):
     return {
         "enrolment": enrolment,
         "outline": outline,
-        "can_enrol_others": request.user.is_authenticated and _may_enrol_others(request.user),
+        "can_enrol_others": may_enrol_others(request.user),
         "can_take_again": can_take_again(request.user, course, enrolment),
     }
 
@@ -408,21 +402,6 @@ def can_take_again(user, course, enrolment):
     from .services import renewal_due_for
 
     return renewal_due_for(user, course)
-
-
-_ENROLLING_MEMBERSHIP = PreparedQuery(
-    Membership,
-    lambda user_id: Membership.objects.filter(
-        user_id=user_id, role__in=[Membership.Role.TRAINER, Membership.Role.COMPANY_ADMIN]
-    ).order_by(),
-    user_id=(Membership._meta.get_field("user"), -7_301_917),
-)
-
-
-def _may_enrol_others(user):
-    """Whether ``user`` is a trainer or company admin somewhere (``services.organisations_user_may_enrol``
-    lists where); asked on every course page, so prepared."""
-    return _ENROLLING_MEMBERSHIP.first(user_id=user.pk) is not None
 
 
 def module_page_context(request, module):
@@ -629,3 +608,37 @@ def my_learning(request):
         }
         (completed if enrolment.completed_at else in_progress).append(entry)
     return {"in_progress": in_progress, "completed": completed}
+
+
+# Reads other apps (certificates, workshops) make about enrolments and course pages.
+
+
+def enrolment_of(user, course_key):
+    """The enrolment of ``user`` in the course with ``course_key`` (any language), or None."""
+    return Enrolment.objects.filter(user=user, course_key=course_key).first()
+
+
+def enrolled_user_ids(course_key):
+    """A subquery of the ids of the people enrolled in the course with ``course_key``."""
+    return Enrolment.objects.filter(course_key=course_key).values("user_id")
+
+
+def completion_dates(course_key, users):
+    """{user id: completed_at or None} of ``users``' enrolments in the course with ``course_key``."""
+    return dict(
+        Enrolment.objects.filter(course_key=course_key, user__in=users).values_list("user_id", "completed_at")
+    )
+
+
+def courses_renewed_by(course):
+    """Course pages (any language) that name ``course`` as their refresher."""
+    return list(CoursePage.objects.filter(refresher_course__translation_key=course.translation_key))
+
+
+def course_choices():
+    """One page per course (the default language's when it exists), sorted by title."""
+    seen = {}
+    for page in CoursePage.objects.select_related("locale").order_by("title"):
+        if page.translation_key not in seen or page.locale.language_code == settings.LANGUAGE_CODE:
+            seen[page.translation_key] = page
+    return sorted(seen.values(), key=lambda page: page.title.lower())

@@ -16,8 +16,8 @@ from django.db.models import Avg, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounts.models import Membership
-from accounts.selectors import organisations_where
+from accounts.selectors import organisations_managed_by
+from tracking.services import activity_iri
 
 from .models import (
     ActivityProgress,
@@ -62,12 +62,6 @@ class DuplicateSubmissionError(CourseActionError):
 # ---------------------------------------------------------------- statements
 
 
-def _iri(kind, key):
-    from tracking.services import activity_iri
-
-    return activity_iri(kind, str(key))
-
-
 def _name(title):
     return {translation.get_language() or settings.LANGUAGE_CODE: str(title)}
 
@@ -91,7 +85,7 @@ def _record(
     return record(
         user=user,
         verb=verb,
-        activity_id=_iri(kind, key),
+        activity_id=activity_iri(kind, key),
         activity_type=activity_type or kind,
         name=_name(title),
         result=result,
@@ -115,15 +109,15 @@ class LessonTarget:
 
     @property
     def lesson_iri(self):
-        return _iri("lesson", self.lesson.translation_key)
+        return activity_iri("lesson", self.lesson.translation_key)
 
     @property
     def module_iri(self):
-        return _iri("module", self.module.translation_key)
+        return activity_iri("module", self.module.translation_key)
 
     @property
     def course_iri(self):
-        return _iri("course", self.course.translation_key)
+        return activity_iri("course", self.course.translation_key)
 
 
 def lesson_target(user, lesson):
@@ -180,7 +174,7 @@ def enrol(user, course, *, enrolled_by=None):
 
 def organisations_user_may_enrol(actor):
     """Organisations whose members ``actor`` may enrol: where they are a trainer or company admin."""
-    return organisations_where(actor, Membership.Role.TRAINER, Membership.Role.COMPANY_ADMIN)
+    return organisations_managed_by(actor)
 
 
 def learners_user_may_enrol(actor):
@@ -287,8 +281,8 @@ def note_lesson_opened(
             kind="lesson",
             key=lesson.translation_key,
             title=lesson.title,
-            parent=[_iri("module", module.translation_key)],
-            grouping=[_iri("course", course.translation_key)],
+            parent=[activity_iri("module", module.translation_key)],
+            grouping=[activity_iri("course", course.translation_key)],
         )
 
 
@@ -365,7 +359,7 @@ def submit_quiz(user, lesson, block_id, data):
         raise CourseActionError(reason)
     result = score_submission(quiz, data)
     quiz_key = f"{lesson.translation_key}/{block_id}"
-    quiz_iri = _iri("quiz", quiz_key)
+    quiz_iri = activity_iri("quiz", quiz_key)
     try:
         with transaction.atomic():
             attempt = QuizAttempt.objects.create(

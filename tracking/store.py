@@ -16,7 +16,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
-from accounts.models import Membership
+from accounts.selectors import organisation_ids_of
 
 from .models import (
     ForwardingDestination,
@@ -503,9 +503,7 @@ def outbox_pairs(rows, statements, *, cached=False):
         member_orgs = set()
         if row.user_id and any(destination.organisation_id for destination in destinations):
             if row.user_id not in member_orgs_by_user:
-                member_orgs_by_user[row.user_id] = set(
-                    Membership.objects.filter(user_id=row.user_id).values_list("organisation_id", flat=True)
-                )
+                member_orgs_by_user[row.user_id] = set(organisation_ids_of(row.user_id))
             member_orgs = member_orgs_by_user[row.user_id]
         for destination in destinations_for(row, statement, destinations, member_orgs):
             yield index, destination.pk

@@ -4,10 +4,28 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from .routing import CachedRouteMixin
+
+class BasePage(Page):
+    """The base of every page type of the platform: routing from the page-tree cache.
+
+    ``website.routing.serve`` hands Wagtail a page built from a cached row together with the ids of
+    the view restrictions that applied when it was routed; Wagtail's privacy hook then reads them
+    here instead of asking the database. Outside a cached route (the admin, previews, first visits)
+    Wagtail's own lookup runs. A new page type subclasses this, not ``Page``."""
+
+    class Meta:
+        abstract = True
+
+    def get_view_restrictions(self):
+        ids = getattr(self, "_view_restriction_ids", None)
+        if ids is None:
+            return super().get_view_restrictions()
+        if not ids:
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(page_id__in=ids)
 
 
 class OfferBlock(blocks.StructBlock):
@@ -38,7 +56,7 @@ class AudienceBlock(blocks.StructBlock):
         template = "blocks/audience_block.html"
 
 
-class HomePage(CachedRouteMixin, Page):
+class HomePage(BasePage):
     """The landing page: what the platform offers, for whom, and where each audience starts."""
 
     hero_title = models.CharField(_("headline"), max_length=160)
@@ -60,7 +78,7 @@ class HomePage(CachedRouteMixin, Page):
         verbose_name = _("home page")
 
 
-class StandardPage(CachedRouteMixin, Page):
+class StandardPage(BasePage):
     """A plain content page such as the privacy notice or the imprint."""
 
     intro = models.TextField(_("introduction"), blank=True)

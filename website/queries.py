@@ -13,7 +13,9 @@ Placeholders may only be compared for equality (``field=value``): a value Django
 sending it (``__contains``, ``__startswith``) would not be recognised, and compiling fails loudly when
 a placeholder's value cannot be found among the query's parameters."""
 
+import itertools
 import threading
+import uuid
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, router
@@ -23,17 +25,34 @@ class _Compiled:
     __slots__ = ("sql", "slots", "model", "init_list", "model_columns", "annotations", "converters")
 
 
+# Values no row has, one per placeholder of the process, so that each can be found among the
+# compiled query's parameters.
+_sentinel_numbers = itertools.count(7_301_000_000_001)
+
+
+def _sentinel(field):
+    """A value of ``field``'s database type that appears nowhere else in a query."""
+    target = getattr(field, "target_field", field)  # a foreign key compares its target's values
+    kind = target.get_internal_type()
+    if kind == "UUIDField":
+        return uuid.uuid4()
+    if kind in {"AutoField", "BigAutoField", "IntegerField", "BigIntegerField", "PositiveIntegerField"}:
+        return -next(_sentinel_numbers)
+    if kind in {"CharField", "TextField", "SlugField"}:
+        return f"sentinel-{uuid.uuid4().hex}"
+    raise ImproperlyConfigured(f"A placeholder cannot be compared with a {kind} ({field}).")
+
+
 class PreparedQuery:
     """``build(**placeholders)`` returns a queryset of ``model`` instances; one row is read.
 
-    ``placeholders`` maps each name to ``(field, sentinel)``: the model field the value is compared
-    with, which prepares it for the database exactly as the ORM would, and a sentinel value of the
-    right type that appears nowhere else in the query (an unlikely id, a fixed random UUID)."""
+    ``placeholders`` maps each name to the model field its value is compared with (integers, foreign
+    keys, UUIDs and text), which prepares the value for the database exactly as the ORM would."""
 
     def __init__(self, model, build, **placeholders):
         self.model = model
         self._build = build
-        self._placeholders = placeholders
+        self._placeholders = {name: (field, _sentinel(field)) for name, field in placeholders.items()}
         self._compiled = {}
         self._lock = threading.Lock()
 
@@ -56,8 +75,6 @@ class PreparedQuery:
             names = [
                 name for name, value in prepared.items() if type(value) is type(param) and value == param
             ]
-            if len(names) > 1:
-                raise ImproperlyConfigured(f"Placeholders {names} share a sentinel value.")
             if names:
                 slots.append((True, names[0]))
                 seen.add(names[0])

@@ -5,10 +5,10 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from website import shell
+from website import treecache
 from website.models import FooterSettings
 
-# What ``shell.may_use_admin`` depends on besides groups and permissions.
+# What ``accounts.selectors.may_use_admin`` depends on besides groups and permissions.
 _ADMIN_ACCESS_FIELDS = frozenset({"is_superuser", "is_active", "is_staff"})
 
 
@@ -28,7 +28,7 @@ def user_about_to_be_saved(sender, instance, update_fields=None, **kwargs):
 def user_saved(sender, instance, **kwargs):
     if getattr(instance, "_admin_access_changed", False):
         instance._admin_access_changed = False
-        shell.invalidate()
+        treecache.invalidate()
 
 
 # What saving a draft revision or locking a page writes: nothing a visitor sees.
@@ -54,17 +54,19 @@ def page_saved(sender, instance, update_fields=None, **kwargs):
         return
     if update_fields is not None and _DRAFT_FIELDS.issuperset(update_fields):
         return
-    shell.invalidate()
+    treecache.invalidate()
 
 
 def connect():
-    request_started.connect(shell.request_started, dispatch_uid="website-shell-request-started")
-    request_finished.connect(shell.request_finished, dispatch_uid="website-shell-request-finished")
+    request_started.connect(treecache.request_started, dispatch_uid="website-treecache-request-started")
+    request_finished.connect(treecache.request_finished, dispatch_uid="website-treecache-request-finished")
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
-        signal.connect(shell.invalidate, dispatch_uid=f"website-shell-{signal!r}")
-    post_delete.connect(shell.invalidate, sender="wagtailcore.Page", dispatch_uid="website-shell-page-delete")
-    post_save.connect(page_saved, dispatch_uid="website-shell-page-save")  # every page type
-    post_save.connect(shell.invalidate, sender=FooterSettings, dispatch_uid="website-shell-footer")
+        signal.connect(treecache.invalidate, dispatch_uid=f"website-treecache-{signal!r}")
+    post_delete.connect(
+        treecache.invalidate, sender="wagtailcore.Page", dispatch_uid="website-treecache-page-delete"
+    )
+    post_save.connect(page_saved, dispatch_uid="website-treecache-page-save")  # every page type
+    post_save.connect(treecache.invalidate, sender=FooterSettings, dispatch_uid="website-treecache-footer")
     # Cached routes (website.routing) hold the site and the view restrictions of a page too, and
     # cached lesson HTML holds image renditions and document links.
     for model in (
@@ -73,12 +75,16 @@ def connect():
         "wagtailimages.Image",
         "wagtaildocs.Document",
     ):
-        post_save.connect(shell.invalidate, sender=model, dispatch_uid=f"website-shell-save-{model}")
-        post_delete.connect(shell.invalidate, sender=model, dispatch_uid=f"website-shell-delete-{model}")
-    # Who may open the editor area (the user bar on pages, shell.may_use_admin).
+        post_save.connect(treecache.invalidate, sender=model, dispatch_uid=f"website-treecache-save-{model}")
+        post_delete.connect(
+            treecache.invalidate, sender=model, dispatch_uid=f"website-treecache-delete-{model}"
+        )
+    # Who may open the editor area (the user bar on pages, accounts.selectors.may_use_admin).
     User = get_user_model()
     for through in (User.groups.through, User.user_permissions.through, Group.permissions.through):
-        m2m_changed.connect(shell.invalidate, sender=through, dispatch_uid=f"website-shell-m2m-{through!r}")
-    post_delete.connect(shell.invalidate, sender=Group, dispatch_uid="website-shell-group-delete")
-    pre_save.connect(user_about_to_be_saved, sender=User, dispatch_uid="website-shell-user-pre-save")
-    post_save.connect(user_saved, sender=User, dispatch_uid="website-shell-user-save")
+        m2m_changed.connect(
+            treecache.invalidate, sender=through, dispatch_uid=f"website-treecache-m2m-{through!r}"
+        )
+    post_delete.connect(treecache.invalidate, sender=Group, dispatch_uid="website-treecache-group-delete")
+    pre_save.connect(user_about_to_be_saved, sender=User, dispatch_uid="website-treecache-user-pre-save")
+    post_save.connect(user_saved, sender=User, dispatch_uid="website-treecache-user-save")

@@ -14,7 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from website.routing import CachedRouteMixin
+from website.models import BasePage
 
 from ..blocks import LESSON_BODY_BLOCKS, required_activities
 
@@ -61,7 +61,7 @@ def validate_country_codes(value):
         )
 
 
-class CourseCatalogPage(CachedRouteMixin, Page):
+class CourseCatalogPage(BasePage):
     """Lists the courses below it, filtered by topic, country, language and duration."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -83,7 +83,7 @@ class CourseCatalogPage(CachedRouteMixin, Page):
         return context
 
 
-class CoursePage(CachedRouteMixin, Page):
+class CoursePage(BasePage):
     summary = models.TextField(_("summary"), max_length=600)
     audience = models.TextField(_("who it is for"), blank=True)
     learning_objectives = StreamField(
@@ -188,7 +188,7 @@ class CoursePage(CachedRouteMixin, Page):
         return context
 
 
-class ModulePage(CachedRouteMixin, Page):
+class ModulePage(BasePage):
     summary = models.TextField(_("summary"), max_length=600, blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("summary")]
@@ -214,7 +214,7 @@ class ModulePage(CachedRouteMixin, Page):
         return super().serve(request, *args, **kwargs)
 
 
-class LessonPage(CachedRouteMixin, Page):
+class LessonPage(BasePage):
     summary = models.TextField(_("summary"), max_length=600, blank=True)
     estimated_minutes = models.PositiveSmallIntegerField(_("estimated time (minutes)"), default=10)
     body = StreamField(LESSON_BODY_BLOCKS, blank=True, verbose_name=_("content"))

@@ -101,7 +101,7 @@ def test_quiz_questions_are_rendered_once_and_each_learner_keeps_their_state(cli
     from unittest import mock
 
     from courses.tests.factories import WRONG_ANSWERS
-    from website import fragments
+    from website import treecache
 
     course = _quiz_course(catalogue)
     lesson = lessons_of(course)[0]
@@ -112,7 +112,7 @@ def test_quiz_questions_are_rendered_once_and_each_learner_keeps_their_state(cli
     fresh = client.get(lesson.url).content.decode()
     assert "Who checks the work permit before the first day?" in fresh and "Attempts: 0 of 3." in fresh
     client.post(reverse("courses:submit_quiz", args=[lesson.pk, "quiz-1"]), dict(WRONG_ANSWERS, attempt="1"))
-    with mock.patch.object(fragments, "memory", wraps=fragments.memory) as memory:
+    with mock.patch.object(treecache.PROCESS, "memory", wraps=treecache.PROCESS.memory) as memory:
         after = client.get(lesson.url).content.decode()
         client.force_login(second)
         other = client.get(lesson.url).content.decode()

@@ -4,7 +4,8 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page
 
-from website import shell
+from accounts.selectors import may_use_admin
+from website import routing, shell
 
 register = template.Library()
 
@@ -15,7 +16,7 @@ def language_links(context):
     request = context["request"]
     page = context.get("page") if isinstance(context.get("page"), Page) else None
     current = translation.get_language()
-    site = shell.site_for(request)
+    site = routing.site_for(request)
     translations = shell.page_translations(page, site) if page is not None and site is not None else {}
     links = []
     for code, name in settings.LANGUAGES:
@@ -52,22 +53,21 @@ def editor_userbar(context):
 
     request = context.get("request")
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated or not shell.may_use_admin(user):
+    if user is None or not user.is_authenticated or not may_use_admin(user):
         return ""
     return wagtailuserbar(context)
 
 
 @register.simple_tag(takes_context=True)
-def site_header(context):
-    """``includes/site_header.html``, rendered once per page, language and audience (website.fragments)."""
-    from website.fragments import cached_fragment
-
-    return cached_fragment(context, "includes/site_header.html", per_page=True)
+def audience(context):
+    """``anonymous``, ``member`` or ``staff``: the header varies on it (``{% treecache %}``)."""
+    request = context.get("request")
+    return shell.audience(getattr(request, "user", None))
 
 
 @register.simple_tag(takes_context=True)
-def site_footer(context):
-    """``includes/site_footer.html``, rendered once per language (website.fragments)."""
-    from website.fragments import cached_fragment
-
-    return cached_fragment(context, "includes/site_footer.html", per_page=False)
+def wagtail_page_id(context):
+    """The id of the Wagtail page being shown, or "" on views that are not pages (whose language
+    links keep the query string, so their header is rendered afresh)."""
+    page = context.get("page")
+    return page.pk if isinstance(page, Page) and page.pk else ""

@@ -1,4 +1,4 @@
-"""The cached site header and footer (website.fragments): reused, never shared across audiences,
+"""The cached site header and footer ({% treecache %} in base.html): reused, never shared across audiences,
 languages or pages, refreshed when the tree changes, and with every visitor's own CSRF token."""
 
 import re
@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page
 
-from website import fragments
+from website.templatetags import treecache as treecache_tags
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,12 @@ def header_of(html):
 
 def test_the_header_is_rendered_once_per_page_and_audience(client, site_content):
     url = privacy().url
-    with mock.patch.object(fragments, "_render", wraps=fragments._render) as render:
+    with mock.patch.object(
+        treecache_tags.TreeCacheNode,
+        "_render",
+        autospec=True,
+        side_effect=treecache_tags.TreeCacheNode._render,
+    ) as render:
         first = client.get(url).content.decode()
         second = client.get(url).content.decode()
     assert header_of(first) == header_of(second)
@@ -78,7 +83,7 @@ def test_every_visitor_gets_their_own_working_csrf_token_in_the_cached_header(si
         client = Client(enforce_csrf_checks=True)
         client.force_login(make_user(email=email))
         html = header_of(client.get(url).content.decode())
-        assert fragments.CSRF_PLACEHOLDER not in html
+        assert treecache_tags.CSRF_PLACEHOLDER not in html
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
         tokens.append(token)
         # The token in the cached header logs this visitor out.

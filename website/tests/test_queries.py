@@ -27,7 +27,7 @@ def lesson_by_id():
     return PreparedQuery(
         LessonPage,
         lambda page_id: LessonPage.objects.filter(pk=page_id, live=True),
-        page_id=(LessonPage._meta.pk, -123_456),
+        page_id=LessonPage._meta.pk,
     )
 
 
@@ -37,8 +37,8 @@ def enrolment_summary():
         lambda user_id, current_key: _with_progress_summary(
             Enrolment.objects.filter(user_id=user_id), current_key
         ),
-        user_id=(Enrolment._meta.get_field("user"), -123_457),
-        current_key=(LessonProgress._meta.get_field("lesson_key"), OTHER_KEY),
+        user_id=Enrolment._meta.get_field("user"),
+        current_key=LessonProgress._meta.get_field("lesson_key"),
     )
 
 
@@ -112,16 +112,14 @@ def test_a_placeholder_the_query_transforms_is_refused():
     query = PreparedQuery(
         LessonPage,
         lambda title: LessonPage.objects.filter(title__startswith=title),
-        title=(LessonPage._meta.get_field("title"), "sentinel-title"),
+        title=LessonPage._meta.get_field("title"),
     )
     with pytest.raises(ImproperlyConfigured, match="not compared for equality"):
         query.first(title="Lesson")
 
 
 def test_a_query_of_another_model_is_refused():
-    query = PreparedQuery(
-        LessonPage, lambda pk: Enrolment.objects.filter(pk=pk), pk=(Enrolment._meta.pk, -123_458)
-    )
+    query = PreparedQuery(LessonPage, lambda pk: Enrolment.objects.filter(pk=pk), pk=Enrolment._meta.pk)
     with pytest.raises(ImproperlyConfigured, match="not LessonPage"):
         query.first(pk=1)
 

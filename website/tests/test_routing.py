@@ -9,7 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
-from website import shell
+from accounts.selectors import may_use_admin
+from website import treecache
 
 
 def privacy_page():
@@ -75,14 +76,14 @@ def test_a_flushed_cache_starts_a_new_version_so_process_memory_is_not_reused(cl
     page = privacy_page()
     url = page.url
     assert client.get(url).status_code == 200
-    before = shell.version()
+    before = treecache.version()
     # A change that sends no signal (a raw update), then the cache is flushed (a Redis restart):
     # the process memory still holds the old route, but under a number that is never used again.
     Page.objects.filter(pk=page.pk).update(
         slug="privacy-moved", url_path=page.url_path.replace("privacy", "privacy-moved")
     )
     cache.clear()
-    assert shell.version() != before
+    assert treecache.version() != before
     assert client.get(url).status_code == 404
     assert client.get(url.replace("privacy", "privacy-moved")).status_code == 200
 
@@ -100,40 +101,40 @@ def test_whether_a_user_may_edit_is_read_once_then_remembered_until_access_chang
     from django.contrib.auth.models import Group, Permission
 
     user = make_user(email="new-editor@example.org")
-    shell.request_started()  # as in a request: the version is read once
+    treecache.request_started()  # as in a request: the version is read once
     try:
-        assert shell.may_use_admin(user) is False
+        assert may_use_admin(user) is False
         # Remembered: no query and no cache round trip the second time.
         with CaptureQueriesContext(connection) as context, mock.patch.object(cache, "get") as cache_get:
-            assert shell.may_use_admin(user) is False
+            assert may_use_admin(user) is False
         assert len(context) == 0 and cache_get.call_count == 0
     finally:
-        shell.request_finished()
+        treecache.request_finished()
     # A new group with editor access is seen at once …
     group = Group.objects.create(name="Case library curators")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     user.groups.add(group)
-    assert shell.may_use_admin(type(user).objects.get(pk=user.pk)) is True
+    assert may_use_admin(type(user).objects.get(pk=user.pk)) is True
     # … and so is losing it, by leaving the group or by the group being deleted.
     user.groups.remove(group)
-    assert shell.may_use_admin(type(user).objects.get(pk=user.pk)) is False
+    assert may_use_admin(type(user).objects.get(pk=user.pk)) is False
     user.groups.add(group)
-    assert shell.may_use_admin(type(user).objects.get(pk=user.pk)) is True
+    assert may_use_admin(type(user).objects.get(pk=user.pk)) is True
     group.delete()
-    assert shell.may_use_admin(type(user).objects.get(pk=user.pk)) is False
+    assert may_use_admin(type(user).objects.get(pk=user.pk)) is False
 
 
 def test_a_login_or_a_new_learner_does_not_bump_the_version_and_a_deactivation_does(site_content, make_user):
-    before = shell.version()
+    before = treecache.version()
     user = make_user(email="someone@example.org")
-    assert shell.version() == before
+    assert treecache.version() == before
     user.save(update_fields=["last_login"])
     user.first_name = "Renamed"
     user.save()  # a profile change
-    assert shell.version() == before
+    assert treecache.version() == before
     user.is_active = False
     user.save()
-    assert shell.version() != before
+    assert treecache.version() != before
 
 
 def test_deploy_check_warns_when_the_cache_is_per_process(settings):
@@ -171,12 +172,12 @@ def test_changing_an_image_or_a_document_starts_a_new_version(site_content):
     from django.core.files.base import ContentFile
     from wagtail.documents.models import Document
 
-    before = shell.version()
+    before = treecache.version()
     document = Document.objects.create(title="Checklist", file=ContentFile(b"%PDF-1.4", name="checklist.pdf"))
-    assert shell.version() != before
-    before = shell.version()
+    assert treecache.version() != before
+    before = treecache.version()
     document.delete()
-    assert shell.version() != before
+    assert treecache.version() != before
 
 
 def test_a_warm_visit_reads_the_page_from_process_memory(client, site_content):
@@ -206,9 +207,45 @@ def test_a_page_saved_directly_is_served_as_saved_and_a_draft_is_not(client, sit
     page.title = "Privacy, saved by a script"
     page.save()
     assert "Privacy, saved by a script" in client.get(url).content.decode()
-    before = shell.version()
+    before = treecache.version()
     page.title = "A draft title"
     page.save_revision()
-    assert shell.version() == before
+    assert treecache.version() == before
     html = client.get(url).content.decode()
     assert "A draft title" not in html and "Privacy, saved by a script" in html
+
+
+def test_wagtail_still_reads_the_site_from_the_request_attribute_routing_sets(rf, site_content):
+    """website.routing hands Wagtail the cached site through a private attribute (Wagtail 8.0.1);
+    if Wagtail stops reading it, this fails and routing must change with it."""
+    from wagtail.models import Site
+
+    from website import routing
+
+    request = rf.get("/")
+    marker = Site(hostname="cached.example", port=80)
+    routing._remember_site(request, marker)
+    with CaptureQueriesContext(connection) as context:
+        assert Site.find_for_request(request) is marker
+    assert context.captured_queries == []
+
+
+def test_wagtail_still_reads_the_route_from_the_request_attribute_routing_sets(rf, site_content):
+    from website import routing
+
+    request = rf.get("/en/privacy/")
+    page = privacy_page()
+    routing._remember_route(request, page)
+    with CaptureQueriesContext(connection) as context:
+        assert Page.route_for_request(request, "/en/privacy/") == (page, [], {})
+    assert context.captured_queries == []
+
+
+def test_every_page_type_routes_through_the_base_page():
+    from django.apps import apps
+
+    from website.models import BasePage
+
+    page_models = [model for model in apps.get_models() if issubclass(model, Page) and model is not Page]
+    ours = [model for model in page_models if not model.__module__.startswith("wagtail")]
+    assert ours and all(issubclass(model, BasePage) for model in ours)
