@@ -141,7 +141,10 @@ def issue_if_earned(user, course_page):
     enrolment = selectors.enrolment_of(user, course.translation_key)
     if not selectors.meets_rule(course, enrolment):
         return None
-    renewed = _renew_through_refresher(user, course, enrolment)
+    renewed = None
+    for renewed_course in selectors.courses_renewed_by(course):
+        certificate = _renew_if_due(user, renewed_course, enrolment)
+        renewed = renewed or certificate
     if renewed is not None:
         return renewed
     previous = selectors.latest_certificate(user, course.translation_key)
@@ -150,45 +153,31 @@ def issue_if_earned(user, course_page):
             user=user, course=course, marker=FIRST_MARKER, source=Certificate.Source.COMPLETION
         )
         return certificate
-    if (
-        previous.status != Certificate.Status.REVOKED
-        and selectors.renewal_due(previous)
-        and enrolment.completed_at > previous.issued_at
-    ):
-        certificate, _created = _create_once(
-            user=user,
-            course=course,
-            marker=follows_marker(previous),
-            source=Certificate.Source.RENEWAL,
-            renews=previous,
-            issuer=previous.issuer,
-        )
-        return certificate
     # Earned before and not due: the existing certificate stands (a revoked one stays revoked).
-    return previous
+    return _renew_if_due(user, course, enrolment, previous) or previous
 
 
-def _renew_through_refresher(user, refresher, enrolment):
-    renewed = None
-    for course in selectors.courses_renewed_by(refresher):
-        previous = selectors.latest_certificate(user, course.translation_key)
-        if (
-            previous is None
-            or previous.status == Certificate.Status.REVOKED
-            or not selectors.renewal_due(previous)
-            or enrolment.completed_at <= previous.issued_at
-        ):
-            continue
-        certificate, _created = _create_once(
-            user=user,
-            course=course,
-            marker=follows_marker(previous),
-            source=Certificate.Source.RENEWAL,
-            renews=previous,
-            issuer=previous.issuer,
-        )
-        renewed = renewed or certificate
-    return renewed
+def _renew_if_due(user, course, enrolment, previous=None):
+    """The renewal of ``user``'s latest certificate of ``course`` that ``enrolment``'s completion
+    earns, or None. The one renewal rule: the certificate is not revoked, is due for renewal, and the
+    course (or its refresher) was completed after it was issued."""
+    previous = previous or selectors.latest_certificate(user, course.translation_key)
+    if (
+        previous is None
+        or previous.status == Certificate.Status.REVOKED
+        or not selectors.renewal_due(previous)
+        or enrolment.completed_at <= previous.issued_at
+    ):
+        return None
+    certificate, _created = _create_once(
+        user=user,
+        course=course,
+        marker=follows_marker(previous),
+        source=Certificate.Source.RENEWAL,
+        renews=previous,
+        issuer=previous.issuer,
+    )
+    return certificate
 
 
 def issue_to_learners(learners, course_page, *, issued_by):
