@@ -64,3 +64,29 @@ def test_run_platform_serves_and_sigterm_stops_every_process(tmp_path):
     time.sleep(1)
     leftover = subprocess.run(["pgrep", "-f", f"runserver 127.0.0.1:{port}"], capture_output=True, text=True)
     assert leftover.stdout.strip() == ""
+
+
+def site_url_seen_by(env):
+    code = "import django; django.setup(); from django.conf import settings; print(settings.SITE_URL)"
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    ).stdout.strip()
+
+
+def test_without_site_url_certificate_links_follow_the_port_the_platform_serves_on(monkeypatch):
+    from website.management.commands.run_platform import Command
+
+    monkeypatch.delenv("SITE_URL", raising=False)
+    monkeypatch.setenv("DJANGO_SETTINGS_MODULE", "website.settings.dev")
+    env = Command.child_environment({"port": "8123", "host": "127.0.0.1"})
+    assert env["PORT"] == "8123"
+    assert site_url_seen_by(env) == "http://127.0.0.1:8123"
+
+
+def test_an_explicit_site_url_wins_over_the_port(monkeypatch):
+    from website.management.commands.run_platform import Command
+
+    monkeypatch.setenv("SITE_URL", "https://learn.example.org/")
+    monkeypatch.setenv("DJANGO_SETTINGS_MODULE", "website.settings.dev")
+    env = Command.child_environment({"port": "8123", "host": "127.0.0.1"})
+    assert site_url_seen_by(env) == "https://learn.example.org"

@@ -16,13 +16,24 @@ class Command(BaseCommand):
     help = "Run the web server, a Celery worker and Celery beat together until interrupted."
 
     def add_arguments(self, parser):
-        parser.add_argument("--port", default=os.environ.get("PORT", "8000"))
-        parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+        parser.add_argument("--port", default=settings.PORT)
+        parser.add_argument("--host", default=settings.HOST)
+
+    @staticmethod
+    def child_environment(options):
+        """The environment of web, worker and beat: they serve on, and link to, the chosen port."""
+        settings_module = os.environ.get("DJANGO_SETTINGS_MODULE", "website.settings.dev")
+        return {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": settings_module,
+            "PYTHONUNBUFFERED": "1",
+            "PORT": str(options["port"]),
+            "HOST": options["host"],
+        }
 
     def handle(self, *args, **options):
         python = sys.executable
-        settings_module = os.environ.get("DJANGO_SETTINGS_MODULE", "website.settings.dev")
-        env = {**os.environ, "DJANGO_SETTINGS_MODULE": settings_module, "PYTHONUNBUFFERED": "1"}
+        env = self.child_environment(options)
         beat_schedule = settings.VAR_DIR / "celerybeat"
         beat_schedule.parent.mkdir(parents=True, exist_ok=True)
         commands = {
