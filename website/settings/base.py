@@ -161,6 +161,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 NODE_MODULES_DIR = BASE_DIR / "node_modules"
 if (NODE_MODULES_DIR / "h5p-standalone" / "dist").is_dir():
     STATICFILES_DIRS.append(("h5p-standalone", NODE_MODULES_DIR / "h5p-standalone" / "dist"))
+# Files browsers ask for at the site root (/favicon.ico) are served by WhiteNoise from here.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
