@@ -436,3 +436,21 @@ def test_revealed_answers_are_separated_without_a_stray_separator(learner_client
         "Correct answer: Diploma; Work references",
         "Correct answer: False",
     ]
+
+
+def test_people_to_enrol_show_name_and_email_isolated_for_right_to_left_pages(client, course, make_user):
+    from django.utils import translation
+
+    from accounts.models import Membership
+    from accounts.tests.factories import MembershipFactory, OrganisationFactory
+
+    organisation = OrganisationFactory()
+    trainer = make_user(email="trainer@example.org")
+    MembershipFactory(user=trainer, organisation=organisation, role=Membership.Role.TRAINER)
+    member = make_user(email="amal@example.org", first_name="أمل", last_name="حداد")
+    MembershipFactory(user=member, organisation=organisation)
+    client.force_login(trainer)
+    with translation.override("ar"):
+        url = reverse("courses:enrol_others", args=[course.pk])
+    html = client.get(url).content.decode()
+    assert "\u2068أمل حداد\u2069 \u2068&lt;amal@example.org&gt;\u2069" in html
