@@ -11,9 +11,13 @@ STAMP := $(VENV)/.install-stamp
 NPM_STAMP := node_modules/.install-stamp
 APT_PACKAGES := chromium fonts-dejavu-core fonts-hosny-amiri poppler-utils gettext libpango-1.0-0 libpangoft2-1.0-0
 
-.PHONY: install run test lint messages system-packages demo clean
+.PHONY: help install run test lint messages system-packages compile-messages clean
 
-install: system-packages $(STAMP) $(NPM_STAMP) compile-messages
+# Each target's `## ` comment is its line in `make help`.
+help: ## list the targets with what each does
+	@awk 'BEGIN {FS = ":[^#]*## "} /^[a-z][a-z-]*:[^#]*## / {printf "  %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+install: system-packages $(STAMP) $(NPM_STAMP) compile-messages ## create .venv, install Python and npm dependencies, compile catalogues (quick when nothing changed)
 
 $(VENV)/bin/python:
 	@py="$(PYTHON)"; command -v "$$py" >/dev/null 2>&1 || py=python3; \
@@ -30,7 +34,7 @@ $(NPM_STAMP): package.json
 	@touch $(NPM_STAMP)
 
 # Debian packages the PDFs and browser tests need; installed only when run as root and missing.
-system-packages:
+system-packages: ## as root, apt-get install the Debian packages PDFs and browser tests need
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = "0" ]; then \
@@ -39,24 +43,24 @@ system-packages:
 	  else echo "Not root: please install these Debian packages yourself:$$missing"; fi; \
 	fi
 
-compile-messages: $(STAMP)
+compile-messages: $(STAMP) ## compile the .po catalogues in locale/ to .mo files
 	@$(PY) manage.py compile_catalogues
 
-run: install
+run: install ## migrate, load the demo content and serve web, worker and beat on 127.0.0.1:PORT (default 8000)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	PORT=$(PORT) $(PY) manage.py run_platform
 
-test: install
+test: install ## run the whole test suite, unit and browser tests
 	$(PY) -m pytest; status=$$?; if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$status
 
-lint: $(STAMP)
+lint: $(STAMP) ## ruff check and ruff format --check, the checks the pre-commit hook runs
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-messages: $(STAMP)
+messages: $(STAMP) ## update the .po catalogues from the source and compile them
 	$(PY) manage.py makemessages --all --ignore=.venv --ignore=node_modules --ignore=staticfiles --no-obsolete
 	$(PY) manage.py compile_catalogues
 
-clean:
+clean: ## remove .venv, node_modules, staticfiles and var/
 	rm -rf $(VENV) node_modules staticfiles var

@@ -123,4 +123,7 @@ class Membership(models.Model):
         indexes = [models.Index(fields=["organisation", "role"])]
 
     def __str__(self):
-        return f"{self.user} · {self.organisation} · {self.get_role_display()}"
+        # Each part isolated (U+2068…U+2069), so an e-mail address beside Arabic text keeps its order.
+        return " · ".join(
+            f"\u2068{part}\u2069" for part in (self.user, self.organisation, self.get_role_display())
+        )

@@ -32,7 +32,9 @@ class ManageForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.courses = {str(page.translation_key): page for page in courses}
         self.fields["course"].choices = [("", _("Choose a course"))] + [
-            (key, page.title) for key, page in self.courses.items()
+            # The page in the active language when it is published there (Wagtail's `localized`).
+            (key, page.localized.title)
+            for key, page in self.courses.items()
         ]
         # Whom a manager may pick is checked in the view against the course's learners.
         submitted = self.data.getlist("learners") if hasattr(self.data, "getlist") else []

@@ -33,4 +33,15 @@ class EnrolOthersForm(forms.Form):
     def __init__(self, *args, learners, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["learners"].queryset = learners
-        self.fields["learners"].label_from_instance = lambda user: f"{user} <{user.email}>"
+        self.fields["learners"].label_from_instance = person_label
+
+
+# First-strong isolates (the plain-text <bdi>): option labels cannot hold markup, and without them an
+# Arabic page reorders a name followed by an e-mail address.
+ISOLATE, END_ISOLATE = "\u2068", "\u2069"
+
+
+def person_label(user):
+    email = f"{ISOLATE}<{user.email}>{END_ISOLATE}"
+    name = user.get_full_name()
+    return f"{ISOLATE}{name}{END_ISOLATE} {email}" if name else email

@@ -201,6 +201,8 @@ def quiz_view_state(quiz_value, context):
                     entry["feedback"].append(text)
             if reveal:
                 entry["correct_order"] = [text for _item_id, text in items]
+        if reveal and "options" in entry:
+            entry["correct_answers"] = [option["text"] for option in entry["options"] if option["correct"]]
         questions.append(entry)
     return {
         "block_id": block_id,

@@ -263,3 +263,25 @@ def test_revoked_certificate_can_no_longer_be_downloaded(client, course_page, ma
     assert (
         client.get(reverse("certificates:download_badge", args=[certificate.code_display])).status_code == 404
     )
+
+
+def test_in_arabic_the_course_choice_is_arabic_and_names_and_emails_are_isolated(
+    client, listed_course, trainer, learners, locales
+):
+    from django.utils import translation
+
+    from courses.tests.factories import translate_course
+
+    arabic = translate_course(listed_course, "ar")
+    arabic.title = "توظيف اللاجئين بشكل قانوني"
+    arabic.save_revision().publish()
+    client.force_login(trainer)
+    with translation.override("ar"):
+        url = reverse("certificates:manage")
+    text = client.get(url, {"course": str(listed_course.translation_key)}).content.decode()
+    assert (
+        f'<option value="{listed_course.translation_key}" selected>توظيف اللاجئين بشكل قانوني</option>'
+        in text
+    )
+    person = learners[0]
+    assert f'<bdi>Learner Number0</bdi></label> <small><bdi dir="ltr">{person.email}</bdi></small>' in text

@@ -414,3 +414,43 @@ def test_opening_a_done_lesson_without_an_opening_time_records_launched(
     assert Statement.objects.filter(user=learner, verb_id__endswith="/launched").count() == before + 1
     row = LessonProgress.objects.get(enrolment=enrolled, lesson_key=lesson.translation_key)
     assert row.last_launched_at is not None and row.completed_at is not None
+
+
+def test_revealed_answers_are_separated_without_a_stray_separator(learner_client, catalogue, learner):
+    import re
+
+    quiz = quiz_block()
+    # The correct option comes first and a wrong one last, as editors often write them.
+    quiz["value"]["questions"][0]["value"]["options"].reverse()
+    course = make_course(catalogue, slug="reveal", bodies={(0, 0): [quiz]}, modules=1, lessons_per_module=1)
+    services.enrol(learner, course)
+    lesson = lessons_of(course)[0]
+    learner_client.post(quiz_url(lesson), answers(CORRECT_ANSWERS, 1))
+    html = learner_client.get(lesson.url).content.decode()
+    revealed = [
+        re.sub(r"<[^>]+>", "", text).strip()
+        for text in re.findall(r'<p class="quiz-answer">(.*?)</p>', html, flags=re.S)
+    ]
+    assert revealed[:3] == [
+        "Correct answer: The employer",
+        "Correct answer: Diploma; Work references",
+        "Correct answer: False",
+    ]
+
+
+def test_people_to_enrol_show_name_and_email_isolated_for_right_to_left_pages(client, course, make_user):
+    from django.utils import translation
+
+    from accounts.models import Membership
+    from accounts.tests.factories import MembershipFactory, OrganisationFactory
+
+    organisation = OrganisationFactory()
+    trainer = make_user(email="trainer@example.org")
+    MembershipFactory(user=trainer, organisation=organisation, role=Membership.Role.TRAINER)
+    member = make_user(email="amal@example.org", first_name="أمل", last_name="حداد")
+    MembershipFactory(user=member, organisation=organisation)
+    client.force_login(trainer)
+    with translation.override("ar"):
+        url = reverse("courses:enrol_others", args=[course.pk])
+    html = client.get(url).content.decode()
+    assert "\u2068أمل حداد\u2069 \u2068&lt;amal@example.org&gt;\u2069" in html

@@ -30,7 +30,10 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # Addresses of reverse proxies whose X-Forwarded-For is believed (e.g. "127.0.0.1").
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# `make run` serves on PORT; without an explicit SITE_URL, links in PDFs, QR codes and emails follow it.
+PORT = os.environ.get("PORT", "8000")
+HOST = os.environ.get("HOST", "127.0.0.1")
+SITE_URL = (os.environ.get("SITE_URL") or f"http://127.0.0.1:{PORT}").rstrip("/")
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
 INSTALLED_APPS = [
@@ -158,6 +161,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 NODE_MODULES_DIR = BASE_DIR / "node_modules"
 if (NODE_MODULES_DIR / "h5p-standalone" / "dist").is_dir():
     STATICFILES_DIRS.append(("h5p-standalone", NODE_MODULES_DIR / "h5p-standalone" / "dist"))
+# Files browsers ask for at the site root (/favicon.ico) are served by WhiteNoise from here.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {

@@ -97,3 +97,16 @@ def test_an_untrusted_peer_cannot_claim_another_address(rf, settings):
     middleware = TrustedProxyMiddleware(lambda request: seen.setdefault("ip", request.META["REMOTE_ADDR"]))
     middleware(rf.get("/", REMOTE_ADDR="203.0.113.9", HTTP_X_FORWARDED_FOR="198.51.100.7"))
     assert seen["ip"] == "203.0.113.9"
+
+
+def test_favicon_ico_is_a_real_icon_and_pages_link_it(client, site_content):
+    import io
+
+    from PIL import Image
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] in {"image/x-icon", "image/vnd.microsoft.icon"}
+    icon = Image.open(io.BytesIO(b"".join(response.streaming_content)))
+    assert icon.format == "ICO" and (32, 32) in icon.info["sizes"]
+    assert '<link rel="icon" href="/favicon.ico"' in client.get("/en/").content.decode()
