@@ -3,7 +3,6 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
@@ -23,15 +22,21 @@ def sign_up(request):
     form = SignUpForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        user = services.sign_up(
-            first_name=data["first_name"],
-            last_name=data["last_name"],
-            email=data["email"],
-            password=data["password1"],
-            language=translation.get_language() or "",
-        )
-        services.send_confirmation_email(request, user)
-        request.session["signup_email"] = user.email
+        existing = services.find_user_by_email(data["email"])
+        if existing is not None:
+            # The same answer as a new sign-up, so the page tells nobody which addresses have accounts;
+            # the owner of the address learns about it by email.
+            services.send_already_registered_email(request, existing)
+        else:
+            user = services.sign_up(
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                email=data["email"],
+                password=data["password1"],
+                language=translation.get_language() or "",
+            )
+            services.send_confirmation_email(request, user)
+        request.session["signup_email"] = data["email"]
         return redirect("accounts:signup_done")
     return render(request, "accounts/signup.html", {"form": form})
 
@@ -42,14 +47,16 @@ def sign_up_done(request):
 
 
 @never_cache
-def confirm(request, token):
-    try:
-        user = services.read_confirmation_token(token)
-    except signing.SignatureExpired:
-        messages.error(request, _("This confirmation link has expired. Ask for a new one below."))
-        return redirect("accounts:resend_confirmation")
-    except signing.BadSignature:
-        messages.error(request, _("This confirmation link is not valid. Ask for a new one below."))
+def confirm(request, uidb64, token):
+    user = services.user_for_confirmation(uidb64, token)
+    if user is None:
+        messages.error(
+            request,
+            _(
+                "This confirmation link is not valid: it was used already, has expired or was replaced. "
+                "If your account is not confirmed yet, ask for a new link below; otherwise log in."
+            ),
+        )
         return redirect("accounts:resend_confirmation")
     services.confirm_email(user)
     login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])

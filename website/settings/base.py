@@ -242,8 +242,8 @@ CONTENT_SECURITY_POLICY = (
     "frame-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'"
 )
 
-# Sign-up confirmation links stay valid this long.
-ACCOUNT_CONFIRMATION_MAX_AGE = int(os.environ.get("ACCOUNT_CONFIRMATION_MAX_AGE", str(3 * 24 * 3600)))
+# Sign-up confirmation links stay valid this long (and work once: accounts/tokens.py).
+ACCOUNT_CONFIRMATION_MAX_AGE = int(os.environ.get("ACCOUNT_CONFIRMATION_MAX_AGE", str(24 * 3600)))
 
 LOGGING = {
     "version": 1,
