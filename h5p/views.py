@@ -17,7 +17,7 @@ from courses.selectors import lesson_context
 from courses.services import CourseActionError
 from tracking.store import Conflict
 
-from . import services
+from . import permissions, services
 from .blocks import H5PActivityBlock
 from .models import H5PPackage
 from .player import iter_stream_blocks
@@ -88,6 +88,8 @@ def _secure(response, *, cacheable):
 def serve_content(request, uid, revision, path):
     """Stream one file of an extracted package from storage (local disk or object store)."""
     package = get_object_or_404(H5PPackage, uid=uid)
+    if not permissions.may_fetch_files(request.user, package):
+        raise Http404
     normalised = posixpath.normpath(path)
     if normalised.startswith(("/", "..")) or normalised == "." or "\\" in path or "\x00" in path:
         raise Http404
@@ -260,6 +262,9 @@ def content_user_data(request, uid, lesson_id, block_id, data_type, sub_content_
     lesson, value = _find_block(request, lesson_id, block_id)
     if lesson is None or value["package"].uid != uid:
         return _activity_gone()
+    if not permissions.may_open_lesson(request.user, lesson):
+        # The same refusal as the lesson page itself (403 until enrolled).
+        return _not_enrolled()
     package = value["package"]
     if request.method == "GET":
         data = services.load_user_data(request.user, package, lesson, block_id, data_type, sub_content_id)
