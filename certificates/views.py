@@ -110,6 +110,8 @@ def verify_json(request, code):
             "issued": certificate.issued_at.date().isoformat(),
             "valid_until": certificate.expires_on.isoformat() if certificate.expires_on else None,
             "issuer": selectors.issuer_of(certificate)["name"],
+            # What the certificate stands for: the course completed, or a basis stated by the issuer.
+            "awarded_for": certificate.basis or None,
             "revoked_at": certificate.revoked_at.isoformat() if certificate.revoked_at else None,
         }
     )
@@ -229,7 +231,7 @@ def manage(request):
     return render(
         request,
         "certificates/manage.html",
-        {"form": form, "course": course, "learners": learners, "courses": courses},
+        {"form": form, "course": course, "learners": learners, "courses": courses, **typed_choice(request)},
     )
 
 
@@ -275,12 +277,29 @@ def export_download(request, export_uuid):
     )
 
 
+def typed_choice(request):
+    """The learners ticked and the basis typed, so a refused issue shows the form as it was sent."""
+    chosen = {int(value) for value in request.POST.getlist("learners") if value.isdigit()}
+    return {"chosen_ids": chosen, "basis": request.POST.get("basis", "")[:500]}
+
+
 def issue_to_selected(request, course, chosen):
-    """Issue to the chosen learners and tell the person what happened; False when nobody was chosen."""
+    """Issue to the chosen learners and tell the person what happened; False when nobody was chosen
+    or when any of them may not receive it from this person (every reason is shown, nothing issued)."""
     if not chosen:
         messages.error(request, _("Choose at least one learner."))
         return False
-    services.issue_to_learners(chosen, course, issued_by=request.user)
+    basis = request.POST.get("basis", "").strip()[:500]
+    refusals = services.manual_issue_refusals(chosen, course, issued_by=request.user, basis=basis)
+    if refusals:
+        for refusal in refusals:
+            messages.error(request, refusal)
+        return False
+    try:
+        services.issue_to_learners(chosen, course, issued_by=request.user, basis=basis)
+    except services.CannotIssue as error:
+        messages.error(request, str(error))
+        return False
     messages.success(
         request,
         ngettext(
