@@ -22,4 +22,8 @@ urlpatterns = [
         "password-reset/complete/", views.PasswordResetCompleteView.as_view(), name="password_reset_complete"
     ),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("two-step/", views.two_factor_page, name="two_factor"),
+    path("two-step/set-up/", views.two_factor_setup, name="two_factor_setup"),
+    path("two-step/backup-codes/", views.two_factor_backup_codes, name="two_factor_backup_codes"),
+    path("two-step/verify/", views.two_factor_verify, name="two_factor_verify"),
 ]

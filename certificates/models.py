@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from website.private_files import private_storage
+
 from . import codes
 
 # The marker of the first certificate a learner earns for a course; later ones (renewals, re-issues
@@ -107,7 +109,8 @@ class Certificate(models.Model):
     basis = models.CharField(_("awarded for"), max_length=500, blank=True)
     # The smallest reminder threshold (in days before expiry) already emailed, so none is sent twice.
     last_reminder_days = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
-    pdf = models.FileField(_("PDF"), upload_to="certificates/pdf/", blank=True)
+    # Private storage: the PDF is handed out only by the permission-checked download view.
+    pdf = models.FileField(_("PDF"), upload_to="certificates/pdf/", blank=True, storage=private_storage)
     pdf_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = CertificateQuerySet.as_manager()
@@ -177,7 +180,7 @@ class CertificateExport(models.Model):
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
-    archive = models.FileField(upload_to="certificates/exports/", blank=True)
+    archive = models.FileField(upload_to="certificates/exports/", blank=True, storage=private_storage)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 

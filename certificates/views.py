@@ -7,12 +7,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
+
+from website import private_files
 
 from . import codes, openbadges, selectors, services
 from .forms import LookupForm, ManageForm
@@ -181,9 +183,9 @@ def download_pdf(request, code):
     certificate = _own_or_managed(request, code)
     # Normally the task has rendered it already; this covers a worker that is behind or a changed logo.
     ensure_pdf(certificate)
-    return FileResponse(
-        certificate.pdf.open("rb"),
-        as_attachment=True,
+    return private_files.serve(
+        request,
+        certificate.pdf.name,
         filename=f"certificate-{certificate.code_display}.pdf",
         content_type="application/pdf",
     )
@@ -269,9 +271,9 @@ def export_download(request, export_uuid):
     export = _own_export(request, export_uuid)
     if export.state != CertificateExport.State.DONE or not export.archive:
         return redirect("certificates:export", export.uuid)
-    return FileResponse(
-        export.archive.open("rb"),
-        as_attachment=True,
+    return private_files.serve(
+        request,
+        export.archive.name,
         filename=export.archive.name.rsplit("/", 1)[-1],
         content_type="application/zip",
     )

@@ -6,7 +6,6 @@ import posixpath
 import re
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from wagtail.models import Page
 from courses.selectors import lesson_context
 from courses.services import CourseActionError
 from tracking.store import Conflict
+from website.private_files import storage as private_storage
 
 from . import permissions, services
 from .blocks import H5PActivityBlock
@@ -95,7 +95,7 @@ def serve_content(request, uid, revision, path):
         raise Http404
     name = f"{package.storage_prefix}/{normalised}"
     try:
-        handle = default_storage.open(name, "rb")
+        handle = private_storage.open(name, "rb")
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError, OSError) as error:
         raise Http404 from error
     try:
@@ -188,6 +188,8 @@ def capture(request, lesson_id, block_id):
     lesson, value = _find_block(request, lesson_id, block_id)
     if lesson is None:
         return _activity_gone()
+    if not permissions.may_open_lesson(request.user, lesson):
+        return _not_enrolled()
     try:
         payload = json.loads(request.body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
@@ -239,6 +241,8 @@ def mark_done_view(request, lesson_id, block_id):
     lesson, value = _find_block(request, lesson_id, block_id)
     if lesson is None:
         return _activity_gone()
+    if not permissions.may_open_lesson(request.user, lesson):
+        return _not_enrolled()
     if value.get("completion") != services.CompletionMode.MARK_DONE:
         return _json_error(_("This activity completes by itself; it cannot be marked as done."), 400)
     context = lesson_context(request.user, lesson)
