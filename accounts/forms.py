@@ -10,17 +10,18 @@ class SignUpForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=150)
     last_name = forms.CharField(label=_("Last name"), max_length=150)
     email = forms.EmailField(label=_("Email address"), max_length=254)
-    # The page is never cached (no-store), so typed passwords survive an error elsewhere in the form.
+    # Typed passwords are never written back into the page (render_value=False): after an error the
+    # person types them again, and no password sits in the HTML, a browser cache or a proxy log.
     password1 = forms.CharField(
         label=_("Password"),
         strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}, render_value=True),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}, render_value=False),
         help_text=_("At least 10 characters; not a common password and not only digits."),
     )
     password2 = forms.CharField(
         label=_("Repeat the password"),
         strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}, render_value=True),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}, render_value=False),
     )
     accept_privacy = forms.BooleanField(
         label=_("I have read the privacy notice and agree that my learning progress is recorded."),
@@ -28,22 +29,20 @@ class SignUpForm(forms.Form):
     )
 
     error_messages = {
-        "email_taken": _("An account with this email address already exists. Log in or reset your password."),
         "password_mismatch": _("The two passwords differ. Please type the same password twice."),
     }
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(self.error_messages["email_taken"], code="email_taken")
-        return email
+        # Whether the address has an account is not checked here: the view answers the same either way.
+        return self.cleaned_data["email"].strip().lower()
 
     def clean(self):
         cleaned = super().clean()
         password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        # Every problem at once: a mismatch does not hide that the first password is too weak.
         if password1 and password2 and password1 != password2:
             self.add_error("password2", forms.ValidationError(self.error_messages["password_mismatch"]))
-        elif password1:
+        if password1:
             candidate = User(
                 email=cleaned.get("email", ""),
                 first_name=cleaned.get("first_name", ""),
@@ -79,3 +78,14 @@ class LoginForm(AuthenticationForm):
 
 class ResendConfirmationForm(forms.Form):
     email = forms.EmailField(label=_("Email address"))
+
+
+class TwoFactorCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        help_text=_("The six digits your authenticator app shows, or one of your backup codes."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True, "dir": "ltr"}
+        ),
+    )

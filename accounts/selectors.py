@@ -1,6 +1,10 @@
 """Reads about people and organisations that other apps use (never ``Membership`` directly)."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef, Q
+from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from website import treecache
 from website.queries import PreparedQuery
@@ -77,3 +81,17 @@ def members_of_organisations_managed_by(user):
     return set(
         Membership.objects.filter(organisation_id__in=list(organisations)).values_list("user_id", flat=True)
     )
+
+
+def people_with_two_factor(query=""):
+    """People who may open the admin or have set two-step login up, with whether they have."""
+    User = get_user_model()
+    people = User.objects.annotate(
+        has_authenticator=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)),
+        has_codes=Exists(StaticToken.objects.filter(device__user=OuterRef("pk"))),
+    ).filter(Q(is_staff=True) | Q(is_superuser=True) | Q(groups__isnull=False) | Q(has_authenticator=True))
+    if query:
+        people = people.filter(
+            Q(email__icontains=query) | Q(first_name__icontains=query) | Q(last_name__icontains=query)
+        )
+    return people.distinct().order_by("email")

@@ -7,7 +7,7 @@ app_name = "accounts"
 urlpatterns = [
     path("signup/", views.sign_up, name="signup"),
     path("signup/done/", views.sign_up_done, name="signup_done"),
-    path("confirm/<str:token>/", views.confirm, name="confirm"),
+    path("confirm/<uidb64>/<token>/", views.confirm, name="confirm"),
     path("confirm-again/", views.resend_confirmation, name="resend_confirmation"),
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
@@ -22,4 +22,8 @@ urlpatterns = [
         "password-reset/complete/", views.PasswordResetCompleteView.as_view(), name="password_reset_complete"
     ),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("two-step/", views.two_factor_page, name="two_factor"),
+    path("two-step/set-up/", views.two_factor_setup, name="two_factor_setup"),
+    path("two-step/backup-codes/", views.two_factor_backup_codes, name="two_factor_backup_codes"),
+    path("two-step/verify/", views.two_factor_verify, name="two_factor_verify"),
 ]

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from website.private_files import private_storage
+
 from . import codes
 
 # The marker of the first certificate a learner earns for a course; later ones (renewals, re-issues
@@ -102,9 +104,13 @@ class Certificate(models.Model):
         verbose_name=_("revoked by"),
     )
     revocation_reason = models.TextField(_("reason for revocation"), blank=True)
+    # A hand-issued certificate for someone who had not met the course's rule states why it was
+    # awarded (e.g. attendance at a named workshop); the verification page shows it.
+    basis = models.CharField(_("awarded for"), max_length=500, blank=True)
     # The smallest reminder threshold (in days before expiry) already emailed, so none is sent twice.
     last_reminder_days = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
-    pdf = models.FileField(_("PDF"), upload_to="certificates/pdf/", blank=True)
+    # Private storage: the PDF is handed out only by the permission-checked download view.
+    pdf = models.FileField(_("PDF"), upload_to="certificates/pdf/", blank=True, storage=private_storage)
     pdf_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = CertificateQuerySet.as_manager()
@@ -174,7 +180,7 @@ class CertificateExport(models.Model):
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
     error = models.TextField(blank=True)
-    archive = models.FileField(upload_to="certificates/exports/", blank=True)
+    archive = models.FileField(upload_to="certificates/exports/", blank=True, storage=private_storage)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
@@ -191,3 +197,47 @@ class CertificateExport(models.Model):
         if self.state == self.State.DONE:
             return 100
         return int(self.done * 100 / self.total) if self.total else 0
+
+
+class CertificateEvent(models.Model):
+    """One line of the audit log: a certificate was issued or revoked, by whom, and why.
+
+    Rows are written by ``services`` only and never changed; they outlive the certificate (the code
+    and names are kept as text)."""
+
+    class Action(models.TextChoices):
+        ISSUED = "issued", _("Issued")
+        REVOKED = "revoked", _("Revoked")
+
+    certificate = models.ForeignKey(
+        Certificate,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="events",
+        verbose_name=_("certificate"),
+    )
+    verification_code = models.CharField(_("verification code"), max_length=codes.LENGTH)
+    holder_name = models.CharField(_("holder"), max_length=300)
+    course_title = models.CharField(_("course"), max_length=300)
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    source = models.CharField(_("source"), max_length=20, choices=Certificate.Source.choices, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    actor_name = models.CharField(_("by (name at the time)"), max_length=300, blank=True)
+    by_platform_admin = models.BooleanField(_("by a platform administrator"), default=False)
+    note = models.TextField(_("basis or reason"), blank=True)
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("certificate audit entry")
+        verbose_name_plural = _("certificate audit log")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_action_display()} {self.verification_code} ({self.at:%Y-%m-%d %H:%M})"

@@ -163,6 +163,36 @@ def managed_user_ids(user):
     return members_of_organisations_managed_by(user)
 
 
+def is_platform_admin(user):
+    """Superusers and whoever may revoke certificates in the admin (``change_certificate``)."""
+    if user is None or not user.is_authenticated:
+        return False
+    return user.is_superuser or user.has_perm("certificates.change_certificate")
+
+
+def revoked_by_platform_admin(certificate):
+    """Whether the revocation of ``certificate`` came from a platform administrator.
+
+    The audit log records it at the time; a revocation from before the log, or by nobody named,
+    counts as the platform's own."""
+    from .models import CertificateEvent
+
+    event = (
+        CertificateEvent.objects.filter(certificate=certificate, action=CertificateEvent.Action.REVOKED)
+        .order_by("-at", "-pk")
+        .first()
+    )
+    if event is not None:
+        return event.by_platform_admin
+    return certificate.revoked_by is None or is_platform_admin(certificate.revoked_by)
+
+
+def audit_log():
+    from .models import CertificateEvent
+
+    return CertificateEvent.objects.select_related("actor").order_by("-at", "-pk")
+
+
 def can_manage(user):
     if not user.is_authenticated:
         return False

@@ -21,9 +21,10 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from . import codes, selectors
-from .models import FIRST_MARKER, Certificate, CertificateExport, follows_marker
+from .models import FIRST_MARKER, Certificate, CertificateEvent, CertificateExport, follows_marker
 
 logger = logging.getLogger(__name__)
 
@@ -73,7 +74,7 @@ def _record_earned(certificate, course):
     )
 
 
-def _create_once(*, user, course, marker, source, issued_by=None, issuer=None, renews=None):
+def _create_once(*, user, course, marker, source, issued_by=None, issuer=None, renews=None, basis=""):
     """Insert the certificate for ``marker`` unless it exists; returns (certificate, created)."""
     course_key = course.translation_key
     language = selectors.certificate_language(user, course)
@@ -103,8 +104,10 @@ def _create_once(*, user, course, marker, source, issued_by=None, issuer=None, r
                     course_title=translated.title,
                     issued_at=issued_at,
                     expires_on=expires_on,
+                    basis=basis,
                 )
                 _record_earned(certificate, course)
+                _audit(certificate, CertificateEvent.Action.ISSUED, actor=issued_by, note=basis)
         except IntegrityError:
             existing = Certificate.objects.filter(
                 user=user, course_key=course_key, issue_marker=marker
@@ -180,21 +183,85 @@ def _renew_if_due(user, course, enrolment, previous=None):
     return certificate
 
 
-def issue_to_learners(learners, course_page, *, issued_by):
+def _audit(certificate, action, *, actor=None, note=""):
+    CertificateEvent.objects.create(
+        certificate=certificate,
+        verification_code=certificate.verification_code,
+        holder_name=certificate.holder_name,
+        course_title=certificate.course_title,
+        action=action,
+        source=certificate.source if action == CertificateEvent.Action.ISSUED else "",
+        actor=actor,
+        actor_name=(actor.get_full_name() or actor.email) if actor is not None else "",
+        by_platform_admin=selectors.is_platform_admin(actor),
+        note=note or "",
+    )
+
+
+def manual_issue_problem(user, course_page, *, issued_by, basis=""):
+    """Why ``issued_by`` may not issue the course's certificate to ``user`` by hand, or None.
+
+    Nobody issues to themselves; someone who has not met the course's rule gets a certificate only
+    on a stated basis; a certificate a platform administrator revoked is issued again only by one."""
+    if issued_by is None:
+        return None
+    course = selectors.specific(course_page)
+    name = user.get_full_name() or user.email
+    if issued_by.pk == user.pk:
+        return _("You cannot issue a certificate to yourself; another trainer or an administrator can.")
+    previous = selectors.latest_certificate(user, course.translation_key)
+    if (
+        previous is not None
+        and previous.status == Certificate.Status.REVOKED
+        and selectors.revoked_by_platform_admin(previous)
+        and not selectors.is_platform_admin(issued_by)
+    ):
+        return _(
+            "The certificate of %(name)s was revoked by a platform administrator; only a platform "
+            "administrator can issue it again."
+        ) % {"name": name}
+    if not (basis or "").strip() and not selectors.meets_rule(
+        course, selectors.enrolment_of(user, course.translation_key)
+    ):
+        return _(
+            "%(name)s has not met the course's completion rule. State the basis for the certificate "
+            "(for example attendance at a named workshop) to issue it anyway."
+        ) % {"name": name}
+    return None
+
+
+def manual_issue_refusals(learners, course_page, *, issued_by, basis=""):
+    """Every refusal for a hand issue to ``learners``, so a screen can report all of them at once."""
+    problems = (
+        manual_issue_problem(person, course_page, issued_by=issued_by, basis=basis) for person in learners
+    )
+    return [problem for problem in problems if problem]
+
+
+def issue_to_learners(learners, course_page, *, issued_by, basis=""):
     """Issue (or confirm) the certificate of a course for each chosen learner, all or none."""
     with transaction.atomic():
-        return [issue(person, course_page, issued_by=issued_by) for person in learners]
+        return [issue(person, course_page, issued_by=issued_by, basis=basis) for person in learners]
 
 
 @retry_when_sqlite_is_locked
-def issue(user, course_page, *, issued_by=None, issuer=None):
+def issue(user, course_page, *, issued_by=None, issuer=None, basis=""):
     """Issue a certificate by hand (a trainer, an admin, later a workshop for its cohort).
 
     A learner who already holds a current certificate for the course keeps it; otherwise a new one is
-    issued once, even when the button is pressed twice at the same moment."""
+    issued once, even when the button is pressed twice at the same moment. With ``issued_by`` (every
+    screen passes the person) ``manual_issue_problem`` decides first; ``issued_by=None`` is for code
+    that has decided already (demo content, benchmarks). ``basis`` is stored only when the rule is
+    not met: a certificate for a completed course is earned, whatever else was typed."""
     course = selectors.specific(course_page)
     if getattr(course, "translation_key", None) is None:
         raise CannotIssue("not a course")
+    problem = manual_issue_problem(user, course, issued_by=issued_by, basis=basis)
+    if problem:
+        raise CannotIssue(problem)
+    basis = (basis or "").strip()[:500]
+    if basis and selectors.meets_rule(course, selectors.enrolment_of(user, course.translation_key)):
+        basis = ""
     previous = selectors.latest_certificate(user, course.translation_key)
     if previous is not None and previous.current_status() == Certificate.Status.VALID:
         return previous
@@ -207,6 +274,7 @@ def issue(user, course_page, *, issued_by=None, issuer=None):
         issued_by=issued_by,
         issuer=issuer or (previous.issuer if previous else None),
         renews=previous if previous and previous.status != Certificate.Status.REVOKED else None,
+        basis=basis,
     )
     return certificate
 
@@ -215,14 +283,17 @@ def revoke(certificate, *, reason, revoked_by=None):
     reason = (reason or "").strip()
     if not reason:
         raise ValueError("A revocation needs a reason.")
-    updated = Certificate.objects.filter(pk=certificate.pk).exclude(status=Certificate.Status.REVOKED)
-    updated.update(
-        status=Certificate.Status.REVOKED,
-        revoked_at=timezone.now(),
-        revoked_by=revoked_by,
-        revocation_reason=reason,
-    )
-    certificate.refresh_from_db()
+    with transaction.atomic():
+        updated = Certificate.objects.filter(pk=certificate.pk).exclude(status=Certificate.Status.REVOKED)
+        changed = updated.update(
+            status=Certificate.Status.REVOKED,
+            revoked_at=timezone.now(),
+            revoked_by=revoked_by,
+            revocation_reason=reason,
+        )
+        certificate.refresh_from_db()
+        if changed:
+            _audit(certificate, CertificateEvent.Action.REVOKED, actor=revoked_by, note=reason)
     return certificate
 
 

@@ -7,12 +7,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
+
+from website import private_files
 
 from . import codes, openbadges, selectors, services
 from .forms import LookupForm, ManageForm
@@ -110,6 +112,8 @@ def verify_json(request, code):
             "issued": certificate.issued_at.date().isoformat(),
             "valid_until": certificate.expires_on.isoformat() if certificate.expires_on else None,
             "issuer": selectors.issuer_of(certificate)["name"],
+            # What the certificate stands for: the course completed, or a basis stated by the issuer.
+            "awarded_for": certificate.basis or None,
             "revoked_at": certificate.revoked_at.isoformat() if certificate.revoked_at else None,
         }
     )
@@ -179,9 +183,9 @@ def download_pdf(request, code):
     certificate = _own_or_managed(request, code)
     # Normally the task has rendered it already; this covers a worker that is behind or a changed logo.
     ensure_pdf(certificate)
-    return FileResponse(
-        certificate.pdf.open("rb"),
-        as_attachment=True,
+    return private_files.serve(
+        request,
+        certificate.pdf.name,
         filename=f"certificate-{certificate.code_display}.pdf",
         content_type="application/pdf",
     )
@@ -229,7 +233,7 @@ def manage(request):
     return render(
         request,
         "certificates/manage.html",
-        {"form": form, "course": course, "learners": learners, "courses": courses},
+        {"form": form, "course": course, "learners": learners, "courses": courses, **typed_choice(request)},
     )
 
 
@@ -267,20 +271,37 @@ def export_download(request, export_uuid):
     export = _own_export(request, export_uuid)
     if export.state != CertificateExport.State.DONE or not export.archive:
         return redirect("certificates:export", export.uuid)
-    return FileResponse(
-        export.archive.open("rb"),
-        as_attachment=True,
+    return private_files.serve(
+        request,
+        export.archive.name,
         filename=export.archive.name.rsplit("/", 1)[-1],
         content_type="application/zip",
     )
 
 
+def typed_choice(request):
+    """The learners ticked and the basis typed, so a refused issue shows the form as it was sent."""
+    chosen = {int(value) for value in request.POST.getlist("learners") if value.isdigit()}
+    return {"chosen_ids": chosen, "basis": request.POST.get("basis", "")[:500]}
+
+
 def issue_to_selected(request, course, chosen):
-    """Issue to the chosen learners and tell the person what happened; False when nobody was chosen."""
+    """Issue to the chosen learners and tell the person what happened; False when nobody was chosen
+    or when any of them may not receive it from this person (every reason is shown, nothing issued)."""
     if not chosen:
         messages.error(request, _("Choose at least one learner."))
         return False
-    services.issue_to_learners(chosen, course, issued_by=request.user)
+    basis = request.POST.get("basis", "").strip()[:500]
+    refusals = services.manual_issue_refusals(chosen, course, issued_by=request.user, basis=basis)
+    if refusals:
+        for refusal in refusals:
+            messages.error(request, refusal)
+        return False
+    try:
+        services.issue_to_learners(chosen, course, issued_by=request.user, basis=basis)
+    except services.CannotIssue as error:
+        messages.error(request, str(error))
+        return False
     messages.success(
         request,
         ngettext(

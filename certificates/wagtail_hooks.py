@@ -15,7 +15,7 @@ from wagtail.admin.menu import MenuItem
 from . import codes, selectors, services
 from .forms import ManageForm
 from .models import Certificate
-from .views import issue_to_selected
+from .views import issue_to_selected, typed_choice
 
 
 class RevokeForm(forms.Form):
@@ -117,6 +117,7 @@ def issue(request):
             "course": course,
             "learners": learners,
             "courses": courses,
+            **typed_choice(request),
             "header_title": _("Issue certificates"),
             "page_title": _("Issue certificates"),
             "header_icon": "doc-full",
@@ -134,6 +135,7 @@ def register_admin_urls():
                     path("", index, name="index"),
                     path("<int:pk>/revoke/", revoke, name="revoke"),
                     path("issue/", issue, name="issue"),
+                    path("audit/", audit, name="audit"),
                 ],
                 "certificates_admin",
                 "certificates_admin",
@@ -151,4 +153,20 @@ class CertificatesMenuItem(MenuItem):
 def register_menu_item():
     return CertificatesMenuItem(
         gettext_lazy("Certificates"), reverse("certificates_admin:index"), icon_name="doc-full", order=450
+    )
+
+
+@permission_required("certificates.change_certificate", raise_exception=True)
+def audit(request):
+    """The audit log of issues and revocations, for platform administrators."""
+    page = Paginator(selectors.audit_log(), 50).get_page(request.GET.get("p"))
+    return render(
+        request,
+        "certificates/admin/audit.html",
+        {
+            "page_obj": page,
+            "header_title": _("Certificate audit log"),
+            "page_title": _("Certificate audit log"),
+            "header_icon": "history",
+        },
     )

@@ -412,6 +412,19 @@ def module_page_context(request, module):
     return {"course": course, "enrolment": enrolment, "outline": outline, "module_entry": entry}
 
 
+def lesson_access(user, lesson):
+    """ "open", "locked" (403: not enrolled) or "missing" (404) for ``user`` and a live lesson page.
+
+    The lesson page and everything it calls (H5P saved state, package files) decide with this, so
+    an endpoint never allows what the page refuses."""
+    module, course = lesson_parents(lesson)
+    if course is None or module is None or not (course.live and module.live and lesson.live):
+        return "missing"
+    if enrolment_for(user, course) is None:
+        return "locked"
+    return "open"
+
+
 def lesson_page_context(request, lesson):
     """Everything the lesson page shows, or None when the lesson must not be served (404)."""
     module, course = lesson_parents(lesson)

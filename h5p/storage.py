@@ -1,4 +1,5 @@
-"""Extracting packages into, and removing them from, Django's default storage.
+"""Extracting packages into, and removing them from, the private storage (``website.private_files``:
+files are served only by ``views.serve_content``, to people who may see a lesson using them).
 
 Only the storage API is used (save/open/delete/listdir), so S3-compatible backends work in production
 exactly like the local file system in development.
@@ -13,8 +14,9 @@ import zipfile
 
 from django.conf import settings
 from django.core.files.base import File
-from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
+
+from website.private_files import storage as package_storage
 
 from .validation import PackageRejected
 
@@ -66,7 +68,7 @@ def extract(fileobj, manifest, prefix, storage=None):
 
     If anything fails half-way, whatever was written is removed again before the error propagates.
     """
-    storage = storage or default_storage
+    storage = storage or package_storage
     stored = []
     try:
         fileobj.seek(0)
@@ -86,7 +88,7 @@ def extract(fileobj, manifest, prefix, storage=None):
 
 
 def delete_files(names, storage=None):
-    storage = storage or default_storage
+    storage = storage or package_storage
     for name in names:
         try:
             storage.delete(name)
@@ -96,7 +98,7 @@ def delete_files(names, storage=None):
 
 def delete_prefix(prefix, storage=None):
     """Remove every file below ``prefix`` (a previous revision, or a deleted package)."""
-    storage = storage or default_storage
+    storage = storage or package_storage
     if not prefix:
         return
     try:

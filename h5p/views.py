@@ -6,7 +6,6 @@ import posixpath
 import re
 
 from django.conf import settings
-from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -16,8 +15,9 @@ from wagtail.models import Page
 from courses.selectors import lesson_context
 from courses.services import CourseActionError
 from tracking.store import Conflict
+from website.private_files import storage as private_storage
 
-from . import services
+from . import permissions, services
 from .blocks import H5PActivityBlock
 from .models import H5PPackage
 from .player import iter_stream_blocks
@@ -88,12 +88,14 @@ def _secure(response, *, cacheable):
 def serve_content(request, uid, revision, path):
     """Stream one file of an extracted package from storage (local disk or object store)."""
     package = get_object_or_404(H5PPackage, uid=uid)
+    if not permissions.may_fetch_files(request.user, package):
+        raise Http404
     normalised = posixpath.normpath(path)
     if normalised.startswith(("/", "..")) or normalised == "." or "\\" in path or "\x00" in path:
         raise Http404
     name = f"{package.storage_prefix}/{normalised}"
     try:
-        handle = default_storage.open(name, "rb")
+        handle = private_storage.open(name, "rb")
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError, OSError) as error:
         raise Http404 from error
     try:
@@ -186,6 +188,8 @@ def capture(request, lesson_id, block_id):
     lesson, value = _find_block(request, lesson_id, block_id)
     if lesson is None:
         return _activity_gone()
+    if not permissions.may_open_lesson(request.user, lesson):
+        return _not_enrolled()
     try:
         payload = json.loads(request.body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
@@ -237,6 +241,8 @@ def mark_done_view(request, lesson_id, block_id):
     lesson, value = _find_block(request, lesson_id, block_id)
     if lesson is None:
         return _activity_gone()
+    if not permissions.may_open_lesson(request.user, lesson):
+        return _not_enrolled()
     if value.get("completion") != services.CompletionMode.MARK_DONE:
         return _json_error(_("This activity completes by itself; it cannot be marked as done."), 400)
     context = lesson_context(request.user, lesson)
@@ -260,6 +266,9 @@ def content_user_data(request, uid, lesson_id, block_id, data_type, sub_content_
     lesson, value = _find_block(request, lesson_id, block_id)
     if lesson is None or value["package"].uid != uid:
         return _activity_gone()
+    if not permissions.may_open_lesson(request.user, lesson):
+        # The same refusal as the lesson page itself (403 until enrolled).
+        return _not_enrolled()
     package = value["package"]
     if request.method == "GET":
         data = services.load_user_data(request.user, package, lesson, block_id, data_type, sub_content_id)

@@ -1,20 +1,26 @@
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
 
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
-class SecurityHeadersMiddleware:
-    """Adds the Content-Security-Policy to public pages; the Wagtail admin manages its own scripts."""
 
-    def __init__(self, get_response):
-        self.get_response = get_response
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with a second policy for the admin areas.
 
-    def __call__(self, request):
-        response = self.get_response(request)
-        if not request.path.startswith(("/admin/", "/django-admin/")):
-            response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        return response
+    Public pages get ``CONTENT_SECURITY_POLICY`` (scripts from the platform or carrying the
+    request's nonce). Wagtail's and Django's admin write inline scripts without a nonce, so under
+    ``/admin/`` and ``/django-admin/`` the policy is ``ADMIN_CONTENT_SECURITY_POLICY`` instead, and no
+    nonce is added there (a nonce would switch 'unsafe-inline' off). Responses that set their own
+    policy (H5P package files) keep it."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and request.path_info.startswith(ADMIN_PREFIXES) and parts.config is None:
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+            parts.nonce = None
+        return parts
 
 
 class LocaleMiddleware(DjangoLocaleMiddleware):

@@ -126,6 +126,8 @@ def test_trainer_issues_certificates_to_selected_learners(client, listed_course,
             "course": str(listed_course.translation_key),
             "learners": [learners[0].pk, learners[2].pk],
             "action": "issue",
+            # They have not completed the course: a hand issue states its basis.
+            "basis": "attendance at the onboarding workshop",
         },
     )
     assert response.status_code == 302
@@ -234,7 +236,11 @@ def test_admin_issues_certificates_for_selected_learners(client, listed_course, 
     client.force_login(editor)
     client.post(
         reverse("certificates_admin:issue"),
-        {"course": str(listed_course.translation_key), "learners": [learners[1].pk]},
+        {
+            "course": str(listed_course.translation_key),
+            "learners": [learners[1].pk],
+            "basis": "attendance at the onboarding workshop",
+        },
     )
     assert list(Certificate.objects.values_list("user_id", flat=True)) == [learners[1].pk]
 

@@ -6,6 +6,14 @@ def media_root(settings, tmp_path):
     """Every test extracts into its own folder, so 'nothing was stored' can be checked on disk."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.MEDIA_ROOT.mkdir()
+    # Packages are extracted into the private storage: the same folder here, to look at one place.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": settings.MEDIA_ROOT, "base_url": None},
+        },
+    }
     return settings.MEDIA_ROOT
 
 

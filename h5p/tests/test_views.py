@@ -4,6 +4,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from courses.selectors import course_of
+from courses.services import enrol
 from h5p import services
 from h5p.models import H5PContentUserData
 from h5p.tests.conftest import H5P_BLOCK_ID
@@ -16,35 +18,37 @@ def content_url(package, path):
     return reverse("h5p:content", kwargs={"uid": package.uid, "revision": package.revision, "path": path})
 
 
-def test_package_file_is_served_with_nosniff_and_its_type(package):
-    response = Client().get(content_url(package, "H5P.PlatformTrueFalse-1.0/platform-true-false.js"))
+def test_package_file_is_served_with_nosniff_and_its_type(editor_client, package):
+    response = editor_client.get(content_url(package, "H5P.PlatformTrueFalse-1.0/platform-true-false.js"))
     assert response.status_code == 200
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Content-Type"].startswith("text/javascript")
     assert b"H5P.PlatformTrueFalse" in b"".join(response.streaming_content)
 
 
-def test_package_files_cannot_run_scripts_when_opened_directly(package):
-    response = Client().get(content_url(package, "h5p.json"))
+def test_package_files_cannot_run_scripts_when_opened_directly(editor_client, package):
+    response = editor_client.get(content_url(package, "h5p.json"))
     assert "sandbox" in response.headers["Content-Security-Policy"]
     assert response.headers["Content-Type"].startswith("application/json")
 
 
-def test_path_outside_the_package_is_not_served(package):
-    response = Client().get(content_url(package, "content/../../../../settings.py"))
+def test_path_outside_the_package_is_not_served(editor_client, package):
+    response = editor_client.get(content_url(package, "content/../../../../settings.py"))
     assert response.status_code != 200
 
 
-def test_missing_file_is_not_served(package):
-    response = Client().get(content_url(package, "H5P.Missing-1.0/library.json"), follow=False)
+def test_missing_file_is_not_served(editor_client, package):
+    response = editor_client.get(content_url(package, "H5P.Missing-1.0/library.json"), follow=False)
     assert response.status_code in {302, 404}  # 404, or LocaleMiddleware's redirect to a 404 page
 
 
-def test_media_supports_range_requests_for_video_seeking(editor):
+def test_media_supports_range_requests_for_video_seeking(editor_client, editor):
     package = services.upload_package(
         uploaded_file=upload(zip_bytes(exported_package_files()), "q.h5p"), user=editor
     )
-    response = Client().get(content_url(package, "content/videos/welcome-2.mp4"), HTTP_RANGE="bytes=100-199")
+    response = editor_client.get(
+        content_url(package, "content/videos/welcome-2.mp4"), HTTP_RANGE="bytes=100-199"
+    )
     assert response.status_code == 206
     assert response.headers["Content-Range"] == "bytes 100-199/4096"
     assert response.headers["Content-Type"] == "video/mp4"
@@ -62,6 +66,14 @@ def user_data_url(package, lesson, block_id=H5P_BLOCK_ID, data_type="state", sub
             "sub_content_id": sub,
         },
     )
+
+
+@pytest.fixture
+def editor_client(editor, password):
+    """Package files are served only to people who may see a lesson using them, or editors."""
+    client = Client()
+    client.login(email=editor.email, password=password)
+    return client
 
 
 @pytest.fixture
@@ -102,6 +114,7 @@ def test_user_data_zero_deletes_the_state(learner_client, package, lesson):
 def test_user_data_is_private_to_each_learner(learner_client, package, lesson, make_user, password):
     learner_client.post(user_data_url(package, lesson), {"data": '{"answer":"true"}'})
     other = make_user(email="other@example.org")
+    enrol(other, course_of(lesson))
     client = Client()
     client.login(email=other.email, password=password)
     assert client.get(user_data_url(package, lesson)).json()["data"] is False
@@ -181,14 +194,14 @@ def test_block_in_an_editors_preview_is_not_tracked(lesson, package, editor, rf)
 
 
 def test_pages_opened_before_a_replacement_keep_loading_files(
-    package, editor, django_capture_on_commit_callbacks
+    editor_client, package, editor, django_capture_on_commit_callbacks
 ):
     from h5p.tests.packages import true_false_package
 
     old_url = content_url(package, "h5p.json")
     with django_capture_on_commit_callbacks(execute=True):
         replaced = services.replace_package(package, uploaded_file=upload(true_false_package()), user=editor)
-    response = Client().get(old_url)
+    response = editor_client.get(old_url)
     assert response.status_code == 200
     assert response.headers["Cache-Control"] == "no-cache"  # an old revision's URL is never cached for long
-    assert Client().get(content_url(replaced, "h5p.json")).headers["Cache-Control"].startswith("public")
+    assert editor_client.get(content_url(replaced, "h5p.json")).headers["Cache-Control"].startswith("public")

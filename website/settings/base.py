@@ -4,9 +4,11 @@ The environment is read here, once; ``dev``, ``test`` and ``production`` only ad
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "website"
@@ -61,6 +63,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_celery_beat",
+    "axes",
+    "csp",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -83,10 +87,13 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "website.middleware.SecurityHeadersMiddleware",
+    "website.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into accounts.throttling.locked_out.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "website.urls"
@@ -127,7 +134,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 # ModelBackend with the per-request user lookup compiled once (accounts/backends.py).
-AUTHENTICATION_BACKENDS = ["accounts.backends.AccountBackend"]
+# django-axes' backend comes first: it refuses a locked-out login before the password is checked.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "accounts.backends.AccountBackend"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:dashboard"
 LOGOUT_REDIRECT_URL = "/"
@@ -165,8 +173,22 @@ if (NODE_MODULES_DIR / "h5p-standalone" / "dist").is_dir():
 WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Private files (certificate PDFs, exports, H5P packages) live outside MEDIA_ROOT, so nothing serves
+# them by URL; website.private_files hands them out after a permission check.
+PRIVATE_FILES_ROOT = Path(os.environ.get("PRIVATE_FILES_ROOT", VAR_DIR / "private"))
+PRIVATE_FILES_BACKEND = os.environ.get("PRIVATE_FILES_BACKEND", "django.core.files.storage.FileSystemStorage")
+# "" (Django streams the file), "nginx" (X-Accel-Redirect) or "sendfile" (X-Sendfile).
+PRIVATE_FILES_SERVER = os.environ.get("PRIVATE_FILES_SERVER", "")
+PRIVATE_FILES_INTERNAL_URL = os.environ.get("PRIVATE_FILES_INTERNAL_URL", "/private-files/")
+# Lifetime of a signed URL when the private storage is an object store (django-storages).
+PRIVATE_FILES_URL_SECONDS = int(os.environ.get("PRIVATE_FILES_URL_SECONDS", "300"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": (
+        {"BACKEND": PRIVATE_FILES_BACKEND, "OPTIONS": {"location": PRIVATE_FILES_ROOT, "base_url": None}}
+        if PRIVATE_FILES_BACKEND == "django.core.files.storage.FileSystemStorage"
+        else {"BACKEND": PRIVATE_FILES_BACKEND}
+    ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -240,15 +262,76 @@ EDITOR_CHECK_CACHE_SECONDS = int(os.environ.get("EDITOR_CHECK_CACHE_SECONDS", "3
 # Which page a URL leads to (website.routing); any change to the page tree drops every entry.
 PAGE_ROUTE_CACHE_SECONDS = int(os.environ.get("PAGE_ROUTE_CACHE_SECONDS", "300"))
 
-# Content-Security-Policy sent on every public page (the admin sets its own needs).
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; "
-    "style-src 'self' 'unsafe-inline'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
-    "frame-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'"
-)
+# Content-Security-Policy (django-csp, website.middleware.ContentSecurityPolicyMiddleware).
+# Public pages run scripts only from the platform or with the request's nonce
+# (``<script nonce="{{ request.csp_nonce }}">``): no 'unsafe-inline', no 'unsafe-eval'. The H5P player
+# needs neither: h5p-standalone's bundles contain no eval or new Function, its frame is an
+# about:blank iframe that inherits this policy, and it adds the libraries' scripts as
+# <script src> elements under /h5p/content/ ('self'). Should a content type ever need eval, allow it
+# on lesson pages alone with django-csp's @csp_update, not here. Styles keep 'unsafe-inline': the
+# player and Wagtail's user bar set style attributes, and styles cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "media-src": ["'self'", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
+# The Wagtail admin (and Django's) writes inline scripts and styles in its panels and widgets, so it
+# gets 'unsafe-inline' but nothing from other origins; 'unsafe-eval' is not needed (Draftail and
+# telepath do not evaluate strings). Live preview frames the site itself ('self').
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "media-src": ["'self'", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
 
-# Sign-up confirmation links stay valid this long.
-ACCOUNT_CONFIRMATION_MAX_AGE = int(os.environ.get("ACCOUNT_CONFIRMATION_MAX_AGE", str(3 * 24 * 3600)))
+# Sign-up confirmation links stay valid this long (and work once: accounts/tokens.py).
+ACCOUNT_CONFIRMATION_MAX_AGE = int(os.environ.get("ACCOUNT_CONFIRMATION_MAX_AGE", str(24 * 3600)))
+
+# Lock-out after failed logins (django-axes): per email address and client address together, so
+# nobody can lock another person out from elsewhere; the client address is the one
+# TrustedProxyMiddleware found behind TRUSTED_PROXIES.
+AXES_FAILURE_LIMIT = int(os.environ.get("ACCOUNTS_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ACCOUNTS_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "accounts.throttling.client_address"
+# The site's and Wagtail's login forms both name the email field "username".
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "accounts.throttling.login_name"
+AXES_LOCKOUT_CALLABLE = "accounts.throttling.locked_out"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_VERBOSE = False
+# Two-step login (django-otp) for everyone who may open /admin/ or /django-admin/. Only the test
+# settings switch it off, for tests of admin screens; the two-step tests switch it on again.
+TWO_FACTOR_REQUIRED_FOR_ADMIN = env_bool("TWO_FACTOR_REQUIRED_FOR_ADMIN", True)
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "COME IN Academy")
+# Password-reset and confirmation emails: at most this many per address, and per client address,
+# in each window (seconds). Beyond it the page answers the same and sends nothing.
+ACCOUNTS_EMAIL_RATE_LIMIT_PER_ADDRESS = int(os.environ.get("ACCOUNTS_EMAIL_RATE_LIMIT_PER_ADDRESS", "3"))
+ACCOUNTS_EMAIL_RATE_LIMIT_PER_CLIENT = int(os.environ.get("ACCOUNTS_EMAIL_RATE_LIMIT_PER_CLIENT", "10"))
+ACCOUNTS_EMAIL_RATE_WINDOW = int(os.environ.get("ACCOUNTS_EMAIL_RATE_WINDOW", "3600"))
 
 LOGGING = {
     "version": 1,
