@@ -258,7 +258,7 @@ def check_definition(value, path):
         if components or "correctResponsesPattern" in value:
             fail(path, _("interaction properties need an interactionType"))
         return
-    if interaction_type not in INTERACTION_TYPES:
+    if not isinstance(interaction_type, str) or interaction_type not in INTERACTION_TYPES:
         fail(
             f"{path}.interactionType",
             _("must be one of %(types)s") % {"types": ", ".join(sorted(INTERACTION_TYPES))},

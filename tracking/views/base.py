@@ -176,10 +176,15 @@ def check_params(request, allowed):
             raise bad_request(_("The parameter %(name)s is given more than once.") % {"name": name})
 
 
-def lrs_resource(methods):
+CONSISTENT_THROUGH_HEADER = "X-Experience-API-Consistent-Through"
+
+
+def lrs_resource(methods, *, consistent_through_on_get=False):
     """Wrap a resource: CORS preflight, version header, authentication and scope, HEAD, errors.
 
-    The wrapped view gets ``(request, key)`` and returns a response."""
+    The wrapped view gets ``(request, key)`` and returns a response. With
+    ``consistent_through_on_get`` every answer to a GET or HEAD carries
+    X-Experience-API-Consistent-Through, refusals (400, 401, 404) included (Communication 2.1.3)."""
 
     def decorate(view):
         @csrf_exempt
@@ -190,6 +195,8 @@ def lrs_resource(methods):
                 # Views see a GET, so a HEAD can never take a write path; the body is dropped below.
                 request.method = "GET"
             response = respond(request, *args, **kwargs)
+            if consistent_through_on_get and request.method == "GET":
+                response.headers.setdefault(CONSISTENT_THROUGH_HEADER, consistent_through())
             if is_head:
                 request.method = "HEAD"
                 length = len(response.content) if not response.streaming else None
