@@ -291,7 +291,7 @@ def ids_agent(agent):
 def ids_object(obj):
     object_type = obj.get("objectType", "Activity")
     if object_type == "Activity":
-        return {"objectType": "Activity", "id": obj["id"]}
+        return {"id": obj["id"]}
     if object_type in ("Agent", "Group"):
         return ids_agent(obj)
     if object_type == "SubStatement":
@@ -300,6 +300,8 @@ def ids_object(obj):
 
 
 def ids_statement(statement):
+    """format=ids (Communication 2.1.3): Agents, Groups, Verbs and Activities keep only what identifies
+    them; an Activity is its ``id`` alone, in SubStatements and context activities too."""
     result = dict(statement)
     result["actor"] = ids_agent(statement["actor"])
     result["verb"] = {"id": statement["verb"]["id"]}
@@ -314,10 +316,7 @@ def ids_statement(statement):
                 context[key] = ids_agent(context[key])
         if "contextActivities" in context:
             context["contextActivities"] = {
-                key: [
-                    {"objectType": "Activity", "id": item["id"]}
-                    for item in (items if isinstance(items, list) else [items])
-                ]
+                key: [{"id": item["id"]} for item in (items if isinstance(items, list) else [items])]
                 for key, items in context["contextActivities"].items()
             }
         result["context"] = context

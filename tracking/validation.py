@@ -438,6 +438,19 @@ def check_attachments(value, path="attachments"):
             fail(f"{item_path}.contentType", _("a signature attachment must be application/octet-stream"))
 
 
+def check_authority(value, path="authority"):
+    """Data 2.4.9: an Agent, or for OAuth 3-legged authorisation an anonymous Group of exactly two
+    Agents (the consumer application and the user)."""
+    check_agent(value, path)
+    if value.get("objectType") != "Group":
+        return
+    if any(key in value for key in IFI_KEYS):
+        fail(path, _("a Group authority must be an anonymous Group (no inverse functional identifier)"))
+    members = value.get("member")
+    if not isinstance(members, list) or len(members) != 2:
+        fail(path, _("a Group authority must have exactly two members (OAuth consumer and user)"))
+
+
 def check_statement_body(value, path, *, substatement=False):
     if substatement:
         check_keys(value, SUBSTATEMENT_KEYS, path)
@@ -469,10 +482,7 @@ def validate_statement(value):
         check_uuid(value["id"], "id")
     check_statement_body(value, "")
     if "authority" in value:
-        check_agent(value["authority"], "authority")
-        authority = value["authority"]
-        if authority.get("objectType") == "Group" and len(authority.get("member", [])) != 2:
-            fail("authority", _("a Group authority must have exactly two members (OAuth consumer and user)"))
+        check_authority(value["authority"])
     if "stored" in value:
         check_timestamp(value["stored"], "stored")
     if "version" in value:

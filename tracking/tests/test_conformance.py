@@ -225,6 +225,6 @@ STATE = {
 @pytest.mark.parametrize("number", NON_FINITE)
 @pytest.mark.parametrize("method", ["put", "post"])
 def test_data_2_2_non_finite_numbers_in_json_documents_are_400(lrs, number, method):
-    response = getattr(lrs, method)("activities/state", '{"progress": %s}' % number, params=STATE)
+    response = getattr(lrs, method)("activities/state", '{"progress": ' + number + "}", params=STATE)
     assert response.status_code == 400
     assert Document.objects.count() == 0
