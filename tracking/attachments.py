@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 
 from .models import AttachmentFile
+from .store import with_comparable_durations
 from .validation import SIGNATURE_USAGE, StatementError
 
 HASHES = {56: hashlib.sha224, 64: hashlib.sha256, 96: hashlib.sha384, 128: hashlib.sha512}
@@ -150,6 +151,7 @@ def b64url_decode(text):
 
 
 def _comparable(statement, *, keep_id):
+    statement = with_comparable_durations(statement)
     value = {key: item for key, item in statement.items() if key not in ("stored", "authority", "version")}
     attachments = [
         item for item in value.get("attachments") or [] if item.get("usageType") != SIGNATURE_USAGE
