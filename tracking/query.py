@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from .models import Statement, StatementActivity, StatementAgent
 from .store import activity_hash, agent_hash, verb_hash
-from .validation import StatementError, check_agent, check_iri, is_uuid, parse_timestamp
+from .validation import JSONError, StatementError, check_agent, check_iri, is_uuid, load_json, parse_timestamp
 
 FILTER_PARAMS = (
     "agent", "verb", "activity", "registration", "related_activities", "related_agents", "since", "until",
@@ -36,8 +36,8 @@ def parse_bool(value, name):
 
 def parse_agent(text, name="agent"):
     try:
-        agent = json.loads(text)
-    except (ValueError, RecursionError) as error:
+        agent = load_json(text)
+    except JSONError as error:
         raise QueryError(_("%(name)s must be a JSON Agent or Group") % {"name": name}) from error
     try:
         check_agent(agent, name)

@@ -4,6 +4,8 @@ Each failure raises ``StatementError`` with a message naming the property and th
 so a client can tell from the 400 response what to fix.
 """
 
+import json
+import math
 import re
 from datetime import datetime
 
@@ -62,6 +64,50 @@ SIGNATURE_USAGE = "http://adlnet.gov/expapi/attachments/signature"
 
 class StatementError(ValueError):
     """The statement breaks a rule of the xAPI data model; the message says which."""
+
+
+SURROGATE_ESCAPE_RE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+class JSONError(ValueError):
+    """A body is not JSON the platform can store and serve back (RFC 8259, xAPI Data 2.2)."""
+
+
+class NonFiniteNumber(JSONError):
+    """NaN, Infinity or a number too large for a double: JSON has no way to write them back."""
+
+
+def _reject_constant(name):
+    raise NonFiniteNumber(_("%(value)s is not a JSON number") % {"value": name})
+
+
+def _finite_float(text):
+    number = float(text)
+    if not math.isfinite(number):
+        raise NonFiniteNumber(_("%(value)s is too large to be stored as a number") % {"value": text[:40]})
+    return number
+
+
+def load_json(text):
+    """``json.loads`` that refuses what JSON cannot carry back: NaN, Infinity, numbers beyond a double
+    (``1e999``), and nesting too deep to process. Raises JSONError (or NonFiniteNumber) with a
+    message for the client; never RecursionError."""
+    try:
+        value = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+    except JSONError:
+        raise
+    except RecursionError as error:
+        raise JSONError(_("the JSON is nested too deeply")) from error
+    except ValueError as error:
+        raise JSONError(str(error)) from error
+    if isinstance(text, str) and SURROGATE_ESCAPE_RE.search(text):
+        # Escaped surrogate pairs decode to one character; a lone one cannot be written as UTF-8
+        # (the database refuses it), so look closer only when the text has such an escape at all.
+        try:
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise JSONError(_("the JSON contains a lone UTF-16 surrogate (\\ud800 to \\udfff)")) from error
+    return value
 
 
 def fail(path, message):

@@ -20,7 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from ..models import LRSKey
 from ..store import Conflict
-from ..validation import StatementError
+from ..validation import JSONError, StatementError, load_json
 
 VERSION_HEADER = "X-Experience-API-Version"
 VERSION_RE = re.compile(r"^(1\.0(\.\d+)?|2\.0(\.\d+)?)$")
@@ -145,15 +145,11 @@ def media_type(request):
     return request.headers.get("Content-Type", "").split(";")[0].strip().lower()
 
 
-def _reject_constant(name):
-    raise ValueError(f"{name} is not a JSON number")
-
-
 def parse_json(body, what="body"):
     try:
         text = body.decode("utf-8") if isinstance(body, bytes) else body
-        value = json.loads(text, parse_constant=_reject_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        value = load_json(text)
+    except (UnicodeDecodeError, JSONError) as error:
         raise bad_request(
             _("The %(what)s is not valid JSON: %(error)s") % {"what": what, "error": error}
         ) from error
