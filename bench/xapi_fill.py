@@ -102,12 +102,12 @@ INSERT INTO tracking_statement (
     has_attachments, raw
 )
 SELECT
-    %(base)s::bigint + g.n, md5('stmt-' || g.n)::uuid, %(organisation)s::bigint, NULL, learner.dhash, verb.iri,
-    verb.hash,
+    %(base)s::bigint + g.n, md5('stmt-' || (%(base)s::bigint + g.n))::uuid, %(organisation)s::bigint,
+    NULL, learner.dhash, verb.iri, verb.hash,
     'Activity', lesson.iri, lesson.hash, NULL, md5('r' || g.learner || '-' || g.course)::uuid,
     g.at, g.at, '2.0.0', false, false,
     json_build_object(
-        'id', md5('stmt-' || g.n)::uuid,
+        'id', md5('stmt-' || (%(base)s::bigint + g.n))::uuid,
         'actor', learner.agent::json,
         'verb', json_build_object('id', verb.iri, 'display', json_build_object('en-US', verb.word)),
         'object', json_build_object(
@@ -133,7 +133,8 @@ SELECT
             'contextActivities', json_build_object(
                 'parent', json_build_array(json_build_object('objectType', 'Activity', 'id', module.iri)),
                 'grouping', json_build_array(json_build_object('objectType', 'Activity', 'id', course.iri)),
-                'category', json_build_array(json_build_object('objectType', 'Activity', 'id', %(profile)s::text)),
+                'category', json_build_array(
+                    json_build_object('objectType', 'Activity', 'id', %(profile)s::text)),
                 'other', json_build_array(json_build_object('objectType', 'Activity', 'id', workshop.iri))),
             'extensions', json_build_object('https://w3id.org/xapi/comein/extensions/session', g.n)),
         'timestamp', to_char(g.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
@@ -278,21 +279,24 @@ def fill_sql(size):
             "profile": PROFILE,
             "start": start,
         }
-        for first in range(0, size - have, CHUNK):
-            last = min(size - have, first + CHUNK) - 1
-            chunk = {**params, "first": first, "last": last}
-            connection.execute(STATEMENT_SQL, chunk)
-            connection.execute(LINK_SQL, chunk)
-            print(
-                f"  filled {have + last + 1} statements ({time.perf_counter() - started:.0f} s)", flush=True
+        try:
+            for first in range(0, size - have, CHUNK):
+                last = min(size - have, first + CHUNK) - 1
+                chunk = {**params, "first": first, "last": last}
+                connection.execute(STATEMENT_SQL, chunk)
+                connection.execute(LINK_SQL, chunk)
+                print(
+                    f"  filled {have + last + 1} statements ({time.perf_counter() - started:.0f} s)",
+                    flush=True,
+                )
+            connection.execute(
+                "SELECT setval(pg_get_serial_sequence('tracking_statement', 'id'), "
+                "(SELECT max(id) FROM tracking_statement))"
             )
-        connection.execute(
-            "SELECT setval(pg_get_serial_sequence('tracking_statement', 'id'), "
-            "(SELECT max(id) FROM tracking_statement))"
-        )
-        for name, definition in indexes:
-            print(f"  index {name}", flush=True)
-            connection.execute(definition)
+        finally:
+            for name, definition in indexes:
+                print(f"  index {name}", flush=True)
+                connection.execute(definition)
         connection.execute("DROP TABLE bench_agent, bench_activity, bench_verb")
         total = connection.execute("SELECT count(*) FROM tracking_statement").fetchone()[0]
     return total, time.perf_counter() - started
