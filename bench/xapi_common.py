@@ -19,6 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE_URL = os.environ.get("XAPI_BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/xapi_bench")
 SITE = "https://academy.example.org"
+# The benchmark key's KEY:SECRET, kept between runs so a store filled with SQL keeps one authority.
+KEY_FILE = ROOT / "var" / "bench" / f"xapi_key_{DATABASE_URL.rsplit('/', 1)[-1]}.txt"
 VERBS = [
     "http://adlnet.gov/expapi/verbs/launched",
     "http://adlnet.gov/expapi/verbs/progressed",
@@ -123,7 +125,8 @@ class Gunicorn:
             "--keep-alive", "30",
         ]  # fmt: skip
         self.process = subprocess.Popen(command, cwd=ROOT, env=environment())
-        deadline = time.time() + 30
+        # Four workers importing Django and Wagtail take a while on a busy shared machine.
+        deadline = time.time() + 180
         import requests
 
         while time.time() < deadline:
@@ -132,6 +135,7 @@ class Gunicorn:
                     return self
             except requests.RequestException:
                 time.sleep(0.3)
+        self.__exit__()
         raise RuntimeError("gunicorn did not start")
 
     @property

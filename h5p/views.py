@@ -1,6 +1,5 @@
 """Endpoints the H5P player calls: package files, xAPI capture, content-user-data, mark-as-done."""
 
-import json
 import mimetypes
 import posixpath
 import re
@@ -14,6 +13,7 @@ from wagtail.models import Page
 
 from courses.selectors import lesson_context
 from courses.services import CourseActionError
+from tracking.services import JSONError, load_json
 from tracking.store import Conflict
 from website.private_files import storage as private_storage
 
@@ -191,8 +191,9 @@ def capture(request, lesson_id, block_id):
     if not permissions.may_open_lesson(request.user, lesson):
         return _not_enrolled()
     try:
-        payload = json.loads(request.body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        # The store's own parser: no NaN/Infinity/1e999, no lone surrogates, no RecursionError.
+        payload = load_json(request.body.decode("utf-8"))
+    except (UnicodeDecodeError, JSONError):
         return _json_error(_("The statement is not valid JSON."), 400)
     statement = payload.get("statement") if isinstance(payload, dict) else None
     problem = _statement_problem(statement)
@@ -227,9 +228,34 @@ def _statement_problem(statement):
         return _("The statement has no verb.")
     if not isinstance(statement.get("object"), dict):
         return _("The statement has no object.")
-    for key in ("result", "context"):
-        if key in statement and not isinstance(statement[key], dict):
-            return _("The statement's %(part)s is not an object.") % {"part": key}
+    # Every member the capture reads before the store validates the statement must have its type.
+    obj = statement["object"]
+    definition = obj.get("definition", {})
+    context = statement.get("context", {})
+    result = statement.get("result", {})
+    shapes = [
+        ("result", result),
+        ("context", context),
+        ("object.definition", definition),
+        (
+            "object.definition.extensions",
+            definition.get("extensions", {}) if isinstance(definition, dict) else {},
+        ),
+        ("result.score", result.get("score", {}) if isinstance(result, dict) else {}),
+        (
+            "context.contextActivities",
+            context.get("contextActivities", {}) if isinstance(context, dict) else {},
+        ),
+    ]
+    for part, value in shapes:
+        if not isinstance(value, dict):
+            return _("The statement's %(part)s is not an object.") % {"part": part}
+    for kind, items in shapes[-1][1].items():
+        for item in items if isinstance(items, list) else [items]:
+            if not isinstance(item, dict) or not isinstance(item.get("id", ""), str):
+                return _("The statement's %(part)s is not an object.") % {
+                    "part": f"context.contextActivities.{kind}"
+                }
     return None
 
 

@@ -2,7 +2,6 @@
 
 import base64
 import hashlib
-import json
 import re
 import secrets
 
@@ -14,7 +13,8 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 
 from .models import AttachmentFile
-from .validation import SIGNATURE_USAGE, StatementError
+from .store import with_comparable_durations
+from .validation import SIGNATURE_USAGE, StatementError, load_json
 
 HASHES = {56: hashlib.sha224, 64: hashlib.sha256, 96: hashlib.sha384, 128: hashlib.sha512}
 JWS_HASHES = {"RS256": hashes.SHA256, "RS384": hashes.SHA384, "RS512": hashes.SHA512}
@@ -150,15 +150,20 @@ def b64url_decode(text):
 
 
 def _comparable(statement, *, keep_id):
+    statement = with_comparable_durations(statement)
     value = {key: item for key, item in statement.items() if key not in ("stored", "authority", "version")}
+    attachments = value.get("attachments") or []
+    if not isinstance(attachments, list):
+        attachments = [attachments]
+    # A payload is compared as it is, however odd: anything not a signature entry must match.
     attachments = [
-        item for item in value.get("attachments") or [] if item.get("usageType") != SIGNATURE_USAGE
+        item for item in attachments if not isinstance(item, dict) or item.get("usageType") != SIGNATURE_USAGE
     ]
     if attachments:
         value["attachments"] = attachments
     else:
         value.pop("attachments", None)
-    if keep_id and "id" in value:
+    if keep_id and isinstance(value.get("id"), str):
         value["id"] = value["id"].lower()
     else:
         value.pop("id", None)
@@ -180,8 +185,8 @@ def verify_signatures(statements, by_hash):
             try:
                 token = part[1].decode("ascii").strip()
                 header_b64, payload_b64, signature_b64 = token.split(".")
-                header = json.loads(b64url_decode(header_b64))
-                payload = json.loads(b64url_decode(payload_b64))
+                header = load_json(b64url_decode(header_b64).decode("utf-8"))
+                payload = load_json(b64url_decode(payload_b64).decode("utf-8"))
                 signature = b64url_decode(signature_b64)
             except (UnicodeDecodeError, ValueError, TypeError) as error:
                 raise StatementError(_("%(p)s: not a compact JWS") % {"p": prefix}) from error

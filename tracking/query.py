@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from .models import Statement, StatementActivity, StatementAgent
 from .store import activity_hash, agent_hash, verb_hash
-from .validation import StatementError, check_agent, check_iri, is_uuid, parse_timestamp
+from .validation import JSONError, StatementError, check_agent, check_iri, is_uuid, load_json, parse_timestamp
 
 FILTER_PARAMS = (
     "agent", "verb", "activity", "registration", "related_activities", "related_agents", "since", "until",
@@ -36,8 +36,8 @@ def parse_bool(value, name):
 
 def parse_agent(text, name="agent"):
     try:
-        agent = json.loads(text)
-    except (ValueError, RecursionError) as error:
+        agent = load_json(text)
+    except JSONError as error:
         raise QueryError(_("%(name)s must be a JSON Agent or Group") % {"name": name}) from error
     try:
         check_agent(agent, name)
@@ -98,24 +98,29 @@ def parse_filters(params):
     return filters
 
 
-def _window(queryset, filters, cursor, order, tie):
-    """since/until (on ``stored``) and the keyset cursor, on whichever ``stored`` column drives."""
+def _window(filters, cursor, order, tie):
+    """since/until (on ``stored``) and the keyset cursor as one Q on whichever ``stored`` drives.
+
+    The caller puts it in the same ``filter()`` call as the driving link table's own conditions:
+    the ORM joins a multi-valued relation anew for every ``filter()`` call, and a second join of a
+    link table multiplies each statement by its number of links."""
+    condition = Q()
     if "since" in filters:
-        queryset = queryset.filter(**{f"{order}__gt": datetime.fromisoformat(filters["since"])})
+        condition &= Q(**{f"{order}__gt": datetime.fromisoformat(filters["since"])})
     if "until" in filters:
-        queryset = queryset.filter(**{f"{order}__lte": datetime.fromisoformat(filters["until"])})
+        condition &= Q(**{f"{order}__lte": datetime.fromisoformat(filters["until"])})
     if cursor:
         stored = datetime.fromisoformat(cursor[0])
         # The plain range condition keeps the index range tight; the OR only settles equal times.
         if filters.get("ascending"):
-            queryset = queryset.filter(**{f"{order}__gte": stored}).filter(
+            condition &= Q(**{f"{order}__gte": stored}) & (
                 Q(**{f"{order}__gt": stored}) | Q(**{f"{tie}__gt": cursor[1]})
             )
         else:
-            queryset = queryset.filter(**{f"{order}__lte": stored}).filter(
+            condition &= Q(**{f"{order}__lte": stored}) & (
                 Q(**{f"{order}__lt": stored}) | Q(**{f"{tie}__lt": cursor[1]})
             )
-    return queryset
+    return condition
 
 
 def _ordered(queryset, filters, order, tie):
@@ -169,33 +174,40 @@ def statement_page(organisation_id, filters, cursor=None):
     (xAPI "filter conditions for StatementRefs"); they are found through a small partial index of
     StatementRef statements and merged in."""
     queryset = Statement.objects.filter(organisation_id=organisation_id, voided=False)
-    order = "stored"
-    tie = "id"
+    links = []  # (prefix, conditions) of each link table used; each goes into one filter() call
     if "agent" in filters:
-        queryset = queryset.filter(
-            agent_links__organisation_id=organisation_id, agent_links__agent_hash=filters["agent"]
-        )
-        order, tie = "agent_links__stored", "agent_links__statement"
+        links.append(("agent_links", {"agent_hash": filters["agent"]}))
     if "activity" in filters:
         if filters.get("related_activities"):
-            queryset = queryset.filter(
-                activity_links__organisation_id=organisation_id,
-                activity_links__activity_hash=filters["activity"],
-            )
-            if order == "stored":
-                order, tie = "activity_links__stored", "activity_links__statement"
+            links.append(("activity_links", {"activity_hash": filters["activity"]}))
         else:
             queryset = queryset.filter(object_hash=filters["activity"])
     if "verb" in filters:
         queryset = queryset.filter(verb_hash=filters["verb"])
     if "registration" in filters:
         queryset = queryset.filter(registration=uuid.UUID(filters["registration"]))
-    rows = _ordered(_window(queryset, filters, cursor, order, tie), filters, order, tie)
+    if links:
+        # The first link table drives: its (organisation, hash, stored, statement) index is read in
+        # order, and the window and cursor apply to its ``stored`` so the range stays tight.
+        driver = links[0][0]
+        order, tie = f"{driver}__stored", f"{driver}__statement"
+    else:
+        order, tie = "stored", "id"
+    window = _window(filters, cursor, order, tie)
+    for index, (prefix, conditions) in enumerate(links):
+        condition = Q(
+            **{f"{prefix}__organisation_id": organisation_id},
+            **{f"{prefix}__{name}": value for name, value in conditions.items()},
+        )
+        queryset = queryset.filter(condition & window if index == 0 else condition)
+    if not links:
+        queryset = queryset.filter(window)
+    rows = _ordered(queryset, filters, order, tie)
     if TARGET_FILTERS & set(filters):
         references = Statement.objects.filter(
             organisation_id=organisation_id, voided=False, object_statement_id__isnull=False
         ).filter(Exists(_target_matches(organisation_id, filters)))
-        extra = _ordered(_window(references, filters, cursor, "stored", "id"), filters, "stored", "id")
+        extra = _ordered(references.filter(_window(filters, cursor, "stored", "id")), filters, "stored", "id")
         if extra:
             merged = {row[0]: row for row in rows + extra}
             rows = sorted(
@@ -291,7 +303,7 @@ def ids_agent(agent):
 def ids_object(obj):
     object_type = obj.get("objectType", "Activity")
     if object_type == "Activity":
-        return {"objectType": "Activity", "id": obj["id"]}
+        return {"id": obj["id"]}
     if object_type in ("Agent", "Group"):
         return ids_agent(obj)
     if object_type == "SubStatement":
@@ -300,6 +312,8 @@ def ids_object(obj):
 
 
 def ids_statement(statement):
+    """format=ids (Communication 2.1.3): Agents, Groups, Verbs and Activities keep only what identifies
+    them; an Activity is its ``id`` alone, in SubStatements and context activities too."""
     result = dict(statement)
     result["actor"] = ids_agent(statement["actor"])
     result["verb"] = {"id": statement["verb"]["id"]}
@@ -314,10 +328,7 @@ def ids_statement(statement):
                 context[key] = ids_agent(context[key])
         if "contextActivities" in context:
             context["contextActivities"] = {
-                key: [
-                    {"objectType": "Activity", "id": item["id"]}
-                    for item in (items if isinstance(items, list) else [items])
-                ]
+                key: [{"id": item["id"]} for item in (items if isinstance(items, list) else [items])]
                 for key, items in context["contextActivities"].items()
             }
         result["context"] = context

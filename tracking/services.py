@@ -17,7 +17,10 @@ from django.utils import timezone
 
 from .models import Statement
 from .store import platform_authority, store_statements
-from .validation import is_uuid
+
+# JSONError and load_json are offered to other apps: JSON bodies that end up in statements or
+# documents are parsed with the store's own rules (no NaN, Infinity, lone surrogates, deep nesting).
+from .validation import JSONError, is_uuid, load_json  # noqa: F401
 from .verbs import PLATFORM_CATEGORY, activity_type_iri, verb_display, verb_iri
 
 ACTIVITY_KINDS = ("course", "module", "lesson", "quiz", "h5p", "certificate", "scenario")

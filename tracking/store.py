@@ -6,9 +6,11 @@ batches never wait on each other.
 """
 
 import json
+import re
 import time
 import uuid
 from datetime import UTC, timedelta
+from decimal import ROUND_DOWN, Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
@@ -152,7 +154,35 @@ def normalise_context_activities(statement):
     return statement
 
 
+SECONDS_RE = re.compile(r"(?<=[T\dHM])(\d+(?:\.\d+)?)S$")
+
+
+def comparable_duration(duration):
+    """A duration with its seconds truncated to 0.01 s: comparisons ignore finer precision
+    (Data 2.3.1 statement comparison, Data 2.4.5 duration), so PT0.12S equals PT0.1237S."""
+    if not isinstance(duration, str):
+        return duration
+    match = SECONDS_RE.search(duration)
+    if not match:
+        return duration
+    seconds = Decimal(match.group(1)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+    return duration[: match.start()] + f"{seconds:f}S"
+
+
+def with_comparable_durations(statement):
+    """A shallow copy of a statement (and its SubStatement) whose result durations are truncated."""
+    value = dict(statement)
+    result = value.get("result")
+    if isinstance(result, dict) and "duration" in result:
+        value["result"] = {**result, "duration": comparable_duration(result["duration"])}
+    obj = value.get("object")
+    if isinstance(obj, dict) and obj.get("objectType") == "SubStatement":
+        value["object"] = with_comparable_durations(obj)
+    return value
+
+
 def _normalise_for_comparison(statement, keep_timestamp):
+    statement = with_comparable_durations(statement)
     value = {key: item for key, item in statement.items() if key not in ("stored", "authority", "version")}
     if "id" in value:
         value["id"] = value["id"].lower()

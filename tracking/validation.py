@@ -4,6 +4,8 @@ Each failure raises ``StatementError`` with a message naming the property and th
 so a client can tell from the 400 response what to fix.
 """
 
+import json
+import math
 import re
 from datetime import datetime
 
@@ -62,6 +64,50 @@ SIGNATURE_USAGE = "http://adlnet.gov/expapi/attachments/signature"
 
 class StatementError(ValueError):
     """The statement breaks a rule of the xAPI data model; the message says which."""
+
+
+SURROGATE_ESCAPE_RE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+class JSONError(ValueError):
+    """A body is not JSON the platform can store and serve back (RFC 8259, xAPI Data 2.2)."""
+
+
+class NonFiniteNumber(JSONError):
+    """NaN, Infinity or a number too large for a double: JSON has no way to write them back."""
+
+
+def _reject_constant(name):
+    raise NonFiniteNumber(_("%(value)s is not a JSON number") % {"value": name})
+
+
+def _finite_float(text):
+    number = float(text)
+    if not math.isfinite(number):
+        raise NonFiniteNumber(_("%(value)s is too large to be stored as a number") % {"value": text[:40]})
+    return number
+
+
+def load_json(text):
+    """``json.loads`` that refuses what JSON cannot carry back: NaN, Infinity, numbers beyond a double
+    (``1e999``), and nesting too deep to process. Raises JSONError (or NonFiniteNumber) with a
+    message for the client; never RecursionError."""
+    try:
+        value = json.loads(text, parse_constant=_reject_constant, parse_float=_finite_float)
+    except JSONError:
+        raise
+    except RecursionError as error:
+        raise JSONError(_("the JSON is nested too deeply")) from error
+    except ValueError as error:
+        raise JSONError(str(error)) from error
+    if isinstance(text, str) and SURROGATE_ESCAPE_RE.search(text):
+        # Escaped surrogate pairs decode to one character; a lone one cannot be written as UTF-8
+        # (the database refuses it), so look closer only when the text has such an escape at all.
+        try:
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError as error:
+            raise JSONError(_("the JSON contains a lone UTF-16 surrogate (\\ud800 to \\udfff)")) from error
+    return value
 
 
 def fail(path, message):
@@ -258,7 +304,7 @@ def check_definition(value, path):
         if components or "correctResponsesPattern" in value:
             fail(path, _("interaction properties need an interactionType"))
         return
-    if interaction_type not in INTERACTION_TYPES:
+    if not isinstance(interaction_type, str) or interaction_type not in INTERACTION_TYPES:
         fail(
             f"{path}.interactionType",
             _("must be one of %(types)s") % {"types": ", ".join(sorted(INTERACTION_TYPES))},
@@ -438,6 +484,19 @@ def check_attachments(value, path="attachments"):
             fail(f"{item_path}.contentType", _("a signature attachment must be application/octet-stream"))
 
 
+def check_authority(value, path="authority"):
+    """Data 2.4.9: an Agent, or for OAuth 3-legged authorisation an anonymous Group of exactly two
+    Agents (the consumer application and the user)."""
+    check_agent(value, path)
+    if value.get("objectType") != "Group":
+        return
+    if any(key in value for key in IFI_KEYS):
+        fail(path, _("a Group authority must be an anonymous Group (no inverse functional identifier)"))
+    members = value.get("member")
+    if not isinstance(members, list) or len(members) != 2:
+        fail(path, _("a Group authority must have exactly two members (OAuth consumer and user)"))
+
+
 def check_statement_body(value, path, *, substatement=False):
     if substatement:
         check_keys(value, SUBSTATEMENT_KEYS, path)
@@ -469,10 +528,7 @@ def validate_statement(value):
         check_uuid(value["id"], "id")
     check_statement_body(value, "")
     if "authority" in value:
-        check_agent(value["authority"], "authority")
-        authority = value["authority"]
-        if authority.get("objectType") == "Group" and len(authority.get("member", [])) != 2:
-            fail("authority", _("a Group authority must have exactly two members (OAuth consumer and user)"))
+        check_authority(value["authority"])
     if "stored" in value:
         check_timestamp(value["stored"], "stored")
     if "version" in value:

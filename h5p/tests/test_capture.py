@@ -317,3 +317,62 @@ def test_taking_the_course_again_clears_results_and_saved_state_so_the_activity_
     ActivityProgress.objects.filter(block_id=H5P_BLOCK_ID).delete()  # what the course restart archives
     assert post(client, lesson, statement("completed", result=scored(0.6))).json()["completed"]
     assert ActivityProgress.objects.get(block_id=H5P_BLOCK_ID).completed
+
+
+# --- bad input answers 400 and records nothing (xAPI Data 2.2 JSON; issue 12 "no input causes a 500")
+
+
+def post_raw(client, lesson, body, block_id=H5P_BLOCK_ID):
+    return client.post(
+        reverse("h5p:capture", kwargs={"lesson_id": lesson.pk, "block_id": block_id}),
+        data=body,
+        content_type="application/json",
+    )
+
+
+@pytest.mark.parametrize("number", ["1e999", "NaN", "-Infinity"])
+def test_data_2_2_capture_refuses_numbers_json_cannot_carry(client_for, learner, lesson, number):
+    body = json.dumps({"statement": statement("answered", result=scored(1.0, True))})
+    body = body.replace('"scaled": 1.0', f'"scaled": {number}')
+    before = Statement.objects.count()
+    response = post_raw(client_for(learner), lesson, body)
+    assert response.status_code == 400
+    assert Statement.objects.count() == before
+
+
+def test_capture_refuses_deeply_nested_json(client_for, learner, lesson):
+    before = Statement.objects.count()
+    response = post_raw(client_for(learner), lesson, '{"statement": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    assert response.status_code in (400, 413)
+    assert Statement.objects.count() == before
+
+
+def test_capture_refuses_a_lone_surrogate(client_for, learner, lesson):
+    body = json.dumps({"statement": statement("answered", result={"response": "x"})}).replace(
+        '"response": "x"', '"response": "\\ud800"'
+    )
+    before = Statement.objects.count()
+    response = post_raw(client_for(learner), lesson, body)
+    assert response.status_code == 400
+    assert Statement.objects.count() == before
+
+
+WRONGLY_TYPED = {
+    "contextActivities string": {"context": {"contextActivities": "x"}},
+    "contextActivities item string": {"context": {"contextActivities": {"parent": ["x"]}}},
+    "contextActivities parent id number": {"context": {"contextActivities": {"parent": [{"id": 5}]}}},
+    "definition string": {"object": {"objectType": "Activity", "id": "http://a.example/x", "definition": "x"}},
+    "extensions list": {
+        "object": {"objectType": "Activity", "id": "http://a.example/x", "definition": {"extensions": []}}
+    },
+    "score string": {"result": {"score": "full"}},
+}
+
+
+@pytest.mark.parametrize("override", WRONGLY_TYPED.values(), ids=WRONGLY_TYPED.keys())
+def test_capture_refuses_wrongly_typed_members(client_for, learner, lesson, override):
+    data = {**statement("answered", result=scored(1.0, True)), **override}
+    before = Statement.objects.count()
+    response = post(client_for(learner), lesson, data)
+    assert response.status_code == 400
+    assert Statement.objects.count() == before

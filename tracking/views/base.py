@@ -20,7 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from ..models import LRSKey
 from ..store import Conflict
-from ..validation import StatementError
+from ..validation import JSONError, StatementError, load_json
 
 VERSION_HEADER = "X-Experience-API-Version"
 VERSION_RE = re.compile(r"^(1\.0(\.\d+)?|2\.0(\.\d+)?)$")
@@ -145,15 +145,11 @@ def media_type(request):
     return request.headers.get("Content-Type", "").split(";")[0].strip().lower()
 
 
-def _reject_constant(name):
-    raise ValueError(f"{name} is not a JSON number")
-
-
 def parse_json(body, what="body"):
     try:
         text = body.decode("utf-8") if isinstance(body, bytes) else body
-        value = json.loads(text, parse_constant=_reject_constant)
-    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        value = load_json(text)
+    except (UnicodeDecodeError, JSONError) as error:
         raise bad_request(
             _("The %(what)s is not valid JSON: %(error)s") % {"what": what, "error": error}
         ) from error
@@ -176,10 +172,15 @@ def check_params(request, allowed):
             raise bad_request(_("The parameter %(name)s is given more than once.") % {"name": name})
 
 
-def lrs_resource(methods):
+CONSISTENT_THROUGH_HEADER = "X-Experience-API-Consistent-Through"
+
+
+def lrs_resource(methods, *, consistent_through_on_get=False):
     """Wrap a resource: CORS preflight, version header, authentication and scope, HEAD, errors.
 
-    The wrapped view gets ``(request, key)`` and returns a response."""
+    The wrapped view gets ``(request, key)`` and returns a response. With
+    ``consistent_through_on_get`` every answer to a GET or HEAD carries
+    X-Experience-API-Consistent-Through, refusals (400, 401, 404) included (Communication 2.1.3)."""
 
     def decorate(view):
         @csrf_exempt
@@ -190,6 +191,8 @@ def lrs_resource(methods):
                 # Views see a GET, so a HEAD can never take a write path; the body is dropped below.
                 request.method = "GET"
             response = respond(request, *args, **kwargs)
+            if consistent_through_on_get and request.method == "GET":
+                response.headers.setdefault(CONSISTENT_THROUGH_HEADER, consistent_through())
             if is_head:
                 request.method = "HEAD"
                 length = len(response.content) if not response.streaming else None

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ..models import Document, text_hash
 from ..query import QueryError, parse_agent, parse_time
 from ..store import agent_key
-from ..validation import StatementError, check_iri, is_uuid
+from ..validation import JSONError, NonFiniteNumber, StatementError, check_iri, is_uuid, load_json
 from .base import (
     VERSION_HEADER,
     XAPIError,
@@ -156,6 +156,8 @@ def document_resource(kind):
             )
             if method == "POST":
                 content, content_type = _merge(document, content, request)
+            elif media_type(request) == "application/json":
+                _refuse_unservable_json(content)
             now = timezone.now()
             if document is None:
                 document = Document(
@@ -186,13 +188,24 @@ def document_resource(kind):
     return view
 
 
+def _refuse_unservable_json(content):
+    """A JSON document may be any bytes the client likes, but not numbers JSON cannot carry (NaN,
+    Infinity, 1e999): stored, they would be served back as something no client can parse."""
+    try:
+        load_json(content.decode("utf-8"))
+    except NonFiniteNumber as error:
+        raise bad_request(_("The document is not valid JSON: %(error)s") % {"error": error}) from error
+    except (UnicodeDecodeError, JSONError):
+        pass  # not JSON at all: stored as the opaque bytes the client sent
+
+
 def _merge(document, content, request):
     if media_type(request) != "application/json":
         raise bad_request(_("POST merges JSON documents; send application/json."))
     try:
-        incoming = json.loads(content.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
-        raise bad_request(_("The document is not valid JSON.")) from error
+        incoming = load_json(content.decode("utf-8"))
+    except (UnicodeDecodeError, JSONError) as error:
+        raise bad_request(_("The document is not valid JSON: %(error)s") % {"error": error}) from error
     if not isinstance(incoming, dict):
         raise bad_request(_("POST merges JSON objects; the body is not a JSON object."))
     if document is None:
@@ -201,7 +214,7 @@ def _merge(document, content, request):
         raise bad_request(_("The stored document is not JSON, so it cannot be merged."))
     try:
         current = json.loads(bytes(document.content).decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
         raise bad_request(_("The stored document is not valid JSON, so it cannot be merged.")) from error
     if not isinstance(current, dict):
         raise bad_request(_("The stored document is not a JSON object, so it cannot be merged."))

@@ -6,7 +6,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from ..models import Statement, StatementActivity
+from ..models import Statement
 from ..query import QueryError, parse_agent
 from ..store import activity_hash
 from ..validation import StatementError, check_iri
@@ -34,36 +34,53 @@ def about(request):
     return finish(request, response)
 
 
-def _definition_of(organisation_id, iri):
-    """The most recent definition of an activity in this organisation's statements."""
-    hashed = activity_hash(iri)
-    row = (
-        Statement.objects.filter(organisation_id=organisation_id, object_hash=hashed)
-        .order_by("-stored", "-id")
-        .values_list("raw", flat=True)
-        .first()
-    )
-    candidates = []
-    if row is None:
-        statement_id = (
-            StatementActivity.objects.filter(organisation_id=organisation_id, activity_hash=hashed)
-            .order_by("-stored")
-            .values_list("statement_id", flat=True)
-            .first()
-        )
-        if statement_id:
-            row = Statement.objects.filter(pk=statement_id).values_list("raw", flat=True).first()
-    if row is None:
-        return None
-    statement = json.loads(row)
-    candidates.append(statement.get("object"))
-    for holder in (statement, statement.get("object") or {}):
+LANGUAGE_MAPS = ("name", "description")
+
+
+def _mentions(statement, iri):
+    """Every Activity object with this id in a statement: object, context activities, SubStatement."""
+    holders = [statement]
+    obj = statement.get("object") or {}
+    if obj.get("objectType") == "SubStatement":
+        holders.append(obj)
+    for holder in holders:
+        candidate = holder.get("object") or {}
+        if candidate.get("objectType", "Activity") == "Activity":
+            yield candidate
         for items in ((holder.get("context") or {}).get("contextActivities") or {}).values():
-            candidates.extend(items if isinstance(items, list) else [items])
-    for candidate in candidates:
-        if isinstance(candidate, dict) and candidate.get("id") == iri and "definition" in candidate:
-            return candidate["definition"]
-    return None
+            yield from items if isinstance(items, list) else [items]
+
+
+def merge_definition(canonical, definition):
+    """Fold a newer definition into the canonical one: language maps and extensions merge entry by
+    entry (a newer text wins for its own language), every other property is replaced."""
+    for key, value in definition.items():
+        if key in LANGUAGE_MAPS or key == "extensions":
+            canonical[key] = {**canonical.get(key, {}), **value}
+        else:
+            canonical[key] = value
+    return canonical
+
+
+def _definition_of(organisation_id, iri):
+    """The canonical definition of an activity: every definition the organisation's statements gave
+    it, oldest first, merged (Communication 2.5, Data 2.4.4.1). Each statement that mentions the
+    activity anywhere has a row in the activity link table, so this is one index range."""
+    rows = (
+        Statement.objects.filter(
+            organisation_id=organisation_id,
+            activity_links__organisation_id=organisation_id,
+            activity_links__activity_hash=activity_hash(iri),
+        )
+        .order_by("stored", "id")
+        .values_list("raw", flat=True)
+    )
+    canonical = {}
+    for raw in rows.iterator(chunk_size=500):
+        for candidate in _mentions(json.loads(raw), iri):
+            if isinstance(candidate, dict) and candidate.get("id") == iri and candidate.get("definition"):
+                merge_definition(canonical, candidate["definition"])
+    return canonical or None
 
 
 @lrs_resource(["GET"])

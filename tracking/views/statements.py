@@ -25,7 +25,6 @@ from .base import (
     XAPIError,
     bad_request,
     check_params,
-    consistent_through,
     http_date,
     json_response,
     lrs_resource,
@@ -91,7 +90,7 @@ def _store(request, key, statements, by_hash):
     return ids
 
 
-@lrs_resource(["GET", "PUT", "POST"])
+@lrs_resource(["GET", "PUT", "POST"], consistent_through_on_get=True)
 def statements(request, key):
     if request.method == "PUT":
         check_params(request, ["statementId"])
@@ -162,7 +161,6 @@ def _respond(request, key, body, raws, params):
         response = HttpResponse(content, content_type=content_type)
     else:
         response = json_response(body)
-    response["X-Experience-API-Consistent-Through"] = consistent_through()
     return response
 
 
