@@ -13,17 +13,29 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-# H5P core's default whitelist for content files plus the scripts and styles libraries ship.
-# Server-side code (.php, .py, .sh, .exe, ...) and HTML, which would run on the platform's origin,
-# are not on it; neither is Flash.
-ALLOWED_EXTENSIONS = frozenset(
+# H5P core's default whitelist for every file of a package (H5PCore::$defaultContentWhitelist in
+# h5p-php-library), so real hub exports pass: Course Presentation carries Downloadify's .swf, which
+# no current browser runs and which is served with its own type and nosniff, never executed here.
+# webp, avif, oga and ogv are media browsers play natively that editors put in content too.
+CONTENT_EXTENSIONS = frozenset(
     """
-    json png jpg jpeg gif bmp tif tiff svg webp avif eot ttf woff woff2 otf webm mp4 ogg oga ogv mp3 m4a
-    wav txt pdf rtf doc docx xls xlsx ppt pptx odt ods odp xml csv diff patch md textile vtt webvtt
-    gltf glb js css map
+    json png jpg jpeg gif bmp tif tiff svg eot ttf woff woff2 otf webm mp4 ogg mp3 m4a wav txt pdf rtf
+    doc docx xls xlsx ppt pptx odt ods odp xml csv diff patch swf md textile vtt webvtt gltf glb
+    webp avif oga ogv
     """.split()
 )
-
+# H5P core allows scripts and styles only in library folders (H5PCore::$defaultLibraryWhitelistExtras);
+# source maps come with the scripts of some libraries.
+LIBRARY_EXTENSIONS = CONTENT_EXTENSIONS | {"js", "css", "map"}
+# Never on either list: named here so the editor is told why. Server-side programs could run if a
+# storage or web server were ever set up to execute them; HTML would run on the platform's origin.
+SERVER_SIDE_EXTENSIONS = frozenset(
+    """
+    php php3 php4 php5 php7 php8 phtml pht phps phar inc py pyc pyo pyw pl pm cgi rb sh bash zsh ksh csh
+    exe dll so com bat cmd ps1 psm1 vbs vbe wsf msi jar war jsp jspx asp aspx ashx asmx cfm shtml htaccess
+    html htm xhtml
+    """.split()
+)
 # A ratio check on tiny files would reject ordinary JSON; bombs need large entries anyway.
 RATIO_CHECK_MIN_BYTES = 1024 * 1024
 # h5p.json, content.json and library.json are parsed in memory; real ones are far smaller.
@@ -141,13 +153,18 @@ def is_ignored(name):
     return any(segment[:1] in {".", "_"} for segment in name.rstrip("/").split("/") if segment)
 
 
+def extension_of(name):
+    return posixpath.splitext(name)[1].lower().lstrip(".")
+
+
 def check_extension(name):
-    extension = posixpath.splitext(name)[1].lower().lstrip(".")
-    if extension not in ALLOWED_EXTENSIONS:
+    extension = extension_of(name)
+    if extension in SERVER_SIDE_EXTENSIONS or extension not in LIBRARY_EXTENSIONS:
         raise PackageRejected(
             _(
                 "The package contains a file type that is not allowed: %(name)s. "
-                "H5P packages may only contain media, documents, fonts, JSON, JavaScript and CSS."
+                "H5P packages may only contain the file types H5P itself allows: media, documents, "
+                "fonts and JSON, and JavaScript and CSS inside library folders."
             )
             % {"name": name}
         )
