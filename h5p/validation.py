@@ -157,8 +157,27 @@ def extension_of(name):
     return posixpath.splitext(name)[1].lower().lstrip(".")
 
 
-def check_extension(name):
+def library_folders(names):
+    """Top-level folders holding a library.json: the only places H5P runs scripts from."""
+    return {
+        name.split("/")[0]
+        for name in names
+        if name.count("/") == 1 and name.endswith("/library.json") and not name.startswith("content/")
+    }
+
+
+def check_extension(name, *, libraries):
     extension = extension_of(name)
+    in_library = "/" in name and name.split("/")[0] in libraries
+    if extension in {"js", "css", "map"} and not in_library:
+        raise PackageRejected(
+            _(
+                "The package contains a script or style sheet outside any library: %(name)s. "
+                "H5P allows JavaScript and CSS only inside a library folder (a folder with a "
+                "library.json), never in content/."
+            )
+            % {"name": name}
+        )
     if extension in SERVER_SIDE_EXTENSIONS or extension not in LIBRARY_EXTENSIONS:
         raise PackageRejected(
             _(
@@ -334,8 +353,10 @@ def validate_package(fileobj, *, size, limits):
                 )
             if info.is_dir() or is_ignored(info.filename):
                 continue
-            check_extension(info.filename)
             entries.append(info)
+        libraries = library_folders(info.filename for info in entries)
+        for info in entries:
+            check_extension(info.filename, libraries=libraries)
         total = check_sizes(entries, size, limits)
         files_by_name = {info.filename: info for info in entries}
 
