@@ -288,6 +288,42 @@ def check_h5p_json(data):
     return main
 
 
+def check_preloaded_files(library, folder, files_by_name):
+    """Every script and style sheet a library.json lists must be in the package, as H5P core checks;
+    otherwise the player loads nothing and the learner sees an empty box."""
+    where = f"{folder}/library.json"
+    for listing in ("preloadedJs", "preloadedCss"):
+        entries = library.get(listing)
+        if entries is None:
+            continue
+        if not isinstance(entries, list):
+            raise PackageRejected(
+                _("%(file)s has an invalid %(listing)s list.") % {"file": where, "listing": listing}
+            )
+        for entry in entries:
+            path = entry.get("path") if isinstance(entry, dict) else None
+            if (
+                not isinstance(path, str)
+                or not path
+                or path.startswith("/")
+                or "\\" in path
+                or ".." in path.split("/")
+            ):
+                raise PackageRejected(
+                    _("%(file)s lists an entry in %(listing)s without a valid path inside the library.")
+                    % {"file": where, "listing": listing}
+                )
+            name = f"{folder}/{path}"
+            if name not in files_by_name:
+                raise PackageRejected(
+                    _(
+                        "%(file)s lists %(name)s in %(listing)s, but the package does not contain it. "
+                        "Export the content again with all libraries included."
+                    )
+                    % {"file": where, "name": name, "listing": listing}
+                )
+
+
 def check_libraries(archive, files_by_name, dependencies):
     """Every library h5p.json needs, and every library those need, must be inside the package."""
     checked = set()
@@ -318,6 +354,7 @@ def check_libraries(archive, files_by_name, dependencies):
             raise PackageRejected(
                 _("%(file)s must contain a JSON object.") % {"file": f"{folder}/library.json"}
             )
+        check_preloaded_files(library, folder, files_by_name)
         nested = library.get("preloadedDependencies") or []
         if not isinstance(nested, list):
             raise PackageRejected(
