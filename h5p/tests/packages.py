@@ -326,3 +326,20 @@ def course_presentation_files():
         _library("H5P.FontIcons", 1, 0, js=False, extra_files={"H5P.FontIcons-1.0/icons.svg": "<svg></svg>"})
     )
     return files
+
+
+BLANKS_SOURCE = FIXTURES / "platform_blanks"
+
+
+def blanks_files():
+    """Fill in the blanks (H5P.PlatformBlanks 1.2, iframe embed) on the theme and icon libraries the
+    question set uses: a second library chain sharing libraries with another package on the page."""
+    files = source_files(BLANKS_SOURCE)
+    for name, data in source_files(QUESTION_SET_SOURCE).items():
+        if name.startswith(("H5P.PlatformTheme-1.0/", "FontAwesome-4.5/")):
+            files[name] = data
+    return files
+
+
+def blanks_package():
+    return zip_bytes(blanks_files())
