@@ -113,6 +113,7 @@ def player_context(value, parent_context):
         "frameJs": static("h5p-standalone/frame.bundle.js"),
         "frameCss": static("h5p-standalone/styles/h5p.css"),
         "customJs": [static("js/h5p-frame.js")],
+        "customCss": [static("css/h5p-frame.css")],
         "title": package.title,
         "fullScreen": True,
         "frame": False,
@@ -147,6 +148,17 @@ def player_context(value, parent_context):
         ).values_list("data_type", "data")
         if saved:
             options["contentUserData"] = [dict(saved)]
+        context["resumed"] = bool(saved)
+        context["state_url"] = reverse(
+            "h5p:content_user_data",
+            kwargs={
+                "uid": package.uid,
+                "lesson_id": lesson_id,
+                "block_id": block_id,
+                "data_type": "state",
+                "sub_content_id": "0",
+            },
+        )
         context["capture_url"] = reverse("h5p:capture", kwargs={"lesson_id": lesson_id, "block_id": block_id})
         context["mark_done_url"] = reverse(
             "h5p:mark_done", kwargs={"lesson_id": lesson_id, "block_id": block_id}

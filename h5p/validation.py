@@ -13,17 +13,29 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-# H5P core's default whitelist for content files plus the scripts and styles libraries ship.
-# Server-side code (.php, .py, .sh, .exe, ...) and HTML, which would run on the platform's origin,
-# are not on it; neither is Flash.
-ALLOWED_EXTENSIONS = frozenset(
+# H5P core's default whitelist for every file of a package (H5PCore::$defaultContentWhitelist in
+# h5p-php-library), so real hub exports pass: Course Presentation carries Downloadify's .swf, which
+# no current browser runs and which is served with its own type and nosniff, never executed here.
+# webp, avif, oga and ogv are media browsers play natively that editors put in content too.
+CONTENT_EXTENSIONS = frozenset(
     """
-    json png jpg jpeg gif bmp tif tiff svg webp avif eot ttf woff woff2 otf webm mp4 ogg oga ogv mp3 m4a
-    wav txt pdf rtf doc docx xls xlsx ppt pptx odt ods odp xml csv diff patch md textile vtt webvtt
-    gltf glb js css map
+    json png jpg jpeg gif bmp tif tiff svg eot ttf woff woff2 otf webm mp4 ogg mp3 m4a wav txt pdf rtf
+    doc docx xls xlsx ppt pptx odt ods odp xml csv diff patch swf md textile vtt webvtt gltf glb
+    webp avif oga ogv
     """.split()
 )
-
+# H5P core allows scripts and styles only in library folders (H5PCore::$defaultLibraryWhitelistExtras);
+# source maps come with the scripts of some libraries.
+LIBRARY_EXTENSIONS = CONTENT_EXTENSIONS | {"js", "css", "map"}
+# Never on either list: named here so the editor is told why. Server-side programs could run if a
+# storage or web server were ever set up to execute them; HTML would run on the platform's origin.
+SERVER_SIDE_EXTENSIONS = frozenset(
+    """
+    php php3 php4 php5 php7 php8 phtml pht phps phar inc py pyc pyo pyw pl pm cgi rb sh bash zsh ksh csh
+    exe dll so com bat cmd ps1 psm1 vbs vbe wsf msi jar war jsp jspx asp aspx ashx asmx cfm shtml htaccess
+    html htm xhtml
+    """.split()
+)
 # A ratio check on tiny files would reject ordinary JSON; bombs need large entries anyway.
 RATIO_CHECK_MIN_BYTES = 1024 * 1024
 # h5p.json, content.json and library.json are parsed in memory; real ones are far smaller.
@@ -141,13 +153,37 @@ def is_ignored(name):
     return any(segment[:1] in {".", "_"} for segment in name.rstrip("/").split("/") if segment)
 
 
-def check_extension(name):
-    extension = posixpath.splitext(name)[1].lower().lstrip(".")
-    if extension not in ALLOWED_EXTENSIONS:
+def extension_of(name):
+    return posixpath.splitext(name)[1].lower().lstrip(".")
+
+
+def library_folders(names):
+    """Top-level folders holding a library.json: the only places H5P runs scripts from."""
+    return {
+        name.split("/")[0]
+        for name in names
+        if name.count("/") == 1 and name.endswith("/library.json") and not name.startswith("content/")
+    }
+
+
+def check_extension(name, *, libraries):
+    extension = extension_of(name)
+    in_library = "/" in name and name.split("/")[0] in libraries
+    if extension in {"js", "css", "map"} and not in_library:
+        raise PackageRejected(
+            _(
+                "The package contains a script or style sheet outside any library: %(name)s. "
+                "H5P allows JavaScript and CSS only inside a library folder (a folder with a "
+                "library.json), never in content/."
+            )
+            % {"name": name}
+        )
+    if extension in SERVER_SIDE_EXTENSIONS or extension not in LIBRARY_EXTENSIONS:
         raise PackageRejected(
             _(
                 "The package contains a file type that is not allowed: %(name)s. "
-                "H5P packages may only contain media, documents, fonts, JSON, JavaScript and CSS."
+                "H5P packages may only contain the file types H5P itself allows: media, documents, "
+                "fonts and JSON, and JavaScript and CSS inside library folders."
             )
             % {"name": name}
         )
@@ -252,6 +288,42 @@ def check_h5p_json(data):
     return main
 
 
+def check_preloaded_files(library, folder, files_by_name):
+    """Every script and style sheet a library.json lists must be in the package, as H5P core checks;
+    otherwise the player loads nothing and the learner sees an empty box."""
+    where = f"{folder}/library.json"
+    for listing in ("preloadedJs", "preloadedCss"):
+        entries = library.get(listing)
+        if entries is None:
+            continue
+        if not isinstance(entries, list):
+            raise PackageRejected(
+                _("%(file)s has an invalid %(listing)s list.") % {"file": where, "listing": listing}
+            )
+        for entry in entries:
+            path = entry.get("path") if isinstance(entry, dict) else None
+            if (
+                not isinstance(path, str)
+                or not path
+                or path.startswith("/")
+                or "\\" in path
+                or ".." in path.split("/")
+            ):
+                raise PackageRejected(
+                    _("%(file)s lists an entry in %(listing)s without a valid path inside the library.")
+                    % {"file": where, "listing": listing}
+                )
+            name = f"{folder}/{path}"
+            if name not in files_by_name:
+                raise PackageRejected(
+                    _(
+                        "%(file)s lists %(name)s in %(listing)s, but the package does not contain it. "
+                        "Export the content again with all libraries included."
+                    )
+                    % {"file": where, "name": name, "listing": listing}
+                )
+
+
 def check_libraries(archive, files_by_name, dependencies):
     """Every library h5p.json needs, and every library those need, must be inside the package."""
     checked = set()
@@ -282,6 +354,7 @@ def check_libraries(archive, files_by_name, dependencies):
             raise PackageRejected(
                 _("%(file)s must contain a JSON object.") % {"file": f"{folder}/library.json"}
             )
+        check_preloaded_files(library, folder, files_by_name)
         nested = library.get("preloadedDependencies") or []
         if not isinstance(nested, list):
             raise PackageRejected(
@@ -317,8 +390,10 @@ def validate_package(fileobj, *, size, limits):
                 )
             if info.is_dir() or is_ignored(info.filename):
                 continue
-            check_extension(info.filename)
             entries.append(info)
+        libraries = library_folders(info.filename for info in entries)
+        for info in entries:
+            check_extension(info.filename, libraries=libraries)
         total = check_sizes(entries, size, limits)
         files_by_name = {info.filename: info for info in entries}
 

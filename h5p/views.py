@@ -93,6 +93,11 @@ def serve_content(request, uid, revision, path):
     normalised = posixpath.normpath(path)
     if normalised.startswith(("/", "..")) or normalised == "." or "\\" in path or "\x00" in path:
         raise Http404
+    if normalised.rsplit(".", 1)[-1].lower() in {"js", "css"} and (
+        "/" not in normalised or normalised.startswith("content/")
+    ):
+        # H5P runs scripts and styles only from library folders; anything else is never served.
+        raise Http404
     name = f"{package.storage_prefix}/{normalised}"
     try:
         handle = private_storage.open(name, "rb")

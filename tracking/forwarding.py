@@ -2,9 +2,15 @@
 
 Each outbox row is one statement for one destination. ``drain`` claims due rows in batches of up to
 100 per destination, POSTs them, and marks them sent; failures back off exponentially and, after
-``XAPI_FORWARD_MAX_ATTEMPTS``, land on the dead-letter list that admins can retry. Statement ids are
-stable, so delivering a batch twice is harmless for a conformant LRS; a batch is only re-sent when
-its delivery was not confirmed.
+``XAPI_FORWARD_MAX_ATTEMPTS``, land on the dead-letter list that admins can retry.
+
+A batch whose answer was lost (a read timeout, a worker killed mid-request) may already be stored at
+the destination, and a resend then meets ``409 Conflict``: ADL's reference LRS answers 409 for any
+id it holds, identical or not. A 409 is therefore settled statement by statement with
+``GET ?statementId=``: the same statement (compared as xAPI compares statements) is delivered, a
+different one is a real conflict and a dead letter, one the destination does not hold is sent again.
+The HTTP layer never re-sends a POST or PUT on its own: only the outbox retries, after the claim
+is known to have failed, so two copies of a batch never run at once.
 """
 
 import base64
@@ -22,12 +28,23 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from .models import ForwardingDestination, OutboxEntry
+from .store import same_statement
 
 logger = logging.getLogger(__name__)
-# A row claimed by a worker that died is offered again after this long.
-CLAIM_LEASE = timedelta(minutes=10)
+# Without XAPI_FORWARD_CLAIM_LEASE_SECONDS a claim is stale after this many request timeouts, and
+# never sooner than after two: a worker renews its claim before every request it makes.
+CLAIM_LEASE_TIMEOUTS = 3
+MIN_CLAIM_LEASE_TIMEOUTS = 2
 MAX_BACKOFF = timedelta(hours=6)
 TWO_ZERO_ONLY_CONTEXT = ("contextAgents", "contextGroups")
+
+
+def claim_lease():
+    """How long a claimed batch belongs to its worker before another drain may take it over."""
+    timeout = settings.XAPI_FORWARD_TIMEOUT
+    configured = getattr(settings, "XAPI_FORWARD_CLAIM_LEASE_SECONDS", None)
+    seconds = configured if configured else CLAIM_LEASE_TIMEOUTS * timeout
+    return timedelta(seconds=max(seconds, MIN_CLAIM_LEASE_TIMEOUTS * timeout))
 
 
 class DeliveryFailed(Exception):
@@ -35,7 +52,12 @@ class DeliveryFailed(Exception):
 
 
 class HTTPClient:
-    """Talks to an external LRS with requests: a timeout on every request, a few quick retries."""
+    """Talks to an external LRS with requests: a timeout on every request.
+
+    Only requests that change nothing are retried by urllib3: a connection that could not be made
+    (nothing was sent), and a GET. A POST or PUT whose answer did not come may still be running at
+    the destination, so it is never re-sent here; the outbox retries it after its backoff.
+    """
 
     def __init__(self):
         self.session = requests.Session()
@@ -43,9 +65,11 @@ class HTTPClient:
             total=2,
             connect=2,
             read=1,
+            status=1,
+            other=0,
             backoff_factor=0.2,
             status_forcelist=(502, 503, 504),
-            allowed_methods=frozenset({"POST", "PUT"}),
+            allowed_methods=frozenset({"GET"}),
             raise_on_status=False,
         )
         self.session.mount("http://", HTTPAdapter(max_retries=retry))
@@ -74,34 +98,47 @@ class HTTPClient:
             raise DeliveryFailed(str(error)) from error
         return response.status_code, response.text[:500]
 
-    def put(self, destination, statement):
-        try:
-            response = self.session.put(
-                self._url(destination),
-                params={"statementId": statement["id"]},
-                data=json.dumps(statement, ensure_ascii=False).encode("utf-8"),
-                headers=self._headers(destination),
-                timeout=settings.XAPI_FORWARD_TIMEOUT,
-            )
-        except requests.RequestException as error:
-            raise DeliveryFailed(str(error)) from error
-        return response.status_code, response.text[:500]
+    def get(self, destination, statement_id):
+        """The statement the destination holds under this id, voided or not; None if it has none."""
+        for parameter in ("statementId", "voidedStatementId"):
+            try:
+                response = self.session.get(
+                    self._url(destination),
+                    params={parameter: statement_id, "format": "exact", "attachments": "false"},
+                    headers=self._headers(destination),
+                    timeout=settings.XAPI_FORWARD_TIMEOUT,
+                )
+            except requests.RequestException as error:
+                raise DeliveryFailed(str(error)) from error
+            if response.status_code == 404:
+                continue
+            if response.status_code != 200:
+                raise DeliveryFailed(f"GET {parameter}: HTTP {response.status_code}: {response.text[:300]}")
+            try:
+                found = response.json()
+            except ValueError as error:
+                raise DeliveryFailed(f"GET {parameter}: the answer is not JSON") from error
+            if not isinstance(found, dict):
+                raise DeliveryFailed(f"GET {parameter}: the answer is not a statement")
+            return found
+        return None
 
 
 class RecordingClient:
-    """A fake LRS for tests: remembers what it was sent and answers with ``status``."""
+    """A fake LRS for tests: remembers what it was sent and answers with ``status``; a GET finds
+    what is in ``held`` (statement id -> statement)."""
 
     def __init__(self, status=200):
         self.status = status
         self.batches = []
+        self.held = {}
 
     def post(self, destination, statements):
         self.batches.append((destination.pk, statements))
         return self.status, ""
 
-    def put(self, destination, statement):
-        self.batches.append((destination.pk, [statement]))
-        return self.status, ""
+    def get(self, destination, statement_id):
+        return self.held.get(statement_id)
 
 
 def get_client():
@@ -120,9 +157,16 @@ def for_destination(statement, destination):
 
 
 def release_stale_claims(now):
-    OutboxEntry.objects.filter(status=OutboxEntry.Status.SENDING, claimed_at__lt=now - CLAIM_LEASE).update(
+    OutboxEntry.objects.filter(status=OutboxEntry.Status.SENDING, claimed_at__lt=now - claim_lease()).update(
         status=OutboxEntry.Status.PENDING
     )
+
+
+def renew_claim(entries):
+    """Before each request: the claim stays fresh while its worker is alive and talking."""
+    OutboxEntry.objects.filter(
+        id__in=[entry.id for entry in entries], status=OutboxEntry.Status.SENDING
+    ).update(claimed_at=timezone.now())
 
 
 def claim_batch(destination, now):
@@ -174,6 +218,7 @@ def mark_failed(entries, now, error, *, permanent=False):
 def deliver(client, destination, entries, now):
     """Send one batch; returns True when the destination answered (the drain may continue)."""
     statements = [for_destination(json.loads(entry.statement.raw), destination) for entry in entries]
+    renew_claim(entries)
     try:
         status, text = client.post(destination, statements)
     except DeliveryFailed as error:
@@ -182,25 +227,72 @@ def deliver(client, destination, entries, now):
     if 200 <= status < 300:
         mark_sent(entries, now)
         return True
-    if status in (400, 409) and len(entries) > 1:
+    if status == 409:
+        return settle_conflict(client, destination, entries, statements, now, text)
+    if status == 400 and len(entries) > 1:
         # One statement the destination refuses must not hold back the others: send one by one.
-        return all(deliver(client, destination, [entry], now) for entry in entries)
-    if status in (400, 409):
-        if status == 409 and entries:
-            # The destination already holds this id; for a resend of the same statement that is success,
-            # which a PUT (204 for an identical statement) tells apart from a real conflict.
-            try:
-                put_status, put_text = client.put(destination, statements[0])
-            except DeliveryFailed as error:
-                mark_failed(entries, now, error)
-                return False
-            if 200 <= put_status < 300:
-                mark_sent(entries, now)
-                return True
-            text = put_text
+        return deliver_one_by_one(client, destination, entries, now)
+    if status == 400:
         mark_failed(entries, now, f"HTTP {status}: {text}", permanent=True)
         return True
     mark_failed(entries, now, f"HTTP {status}: {text}")
+    return False
+
+
+def deliver_one_by_one(client, destination, entries, now):
+    for index, entry in enumerate(entries):
+        if not deliver(client, destination, [entry], now):
+            # The destination stopped answering: the rest wait for the next drain, unclaimed and
+            # without an attempt counted against them.
+            OutboxEntry.objects.filter(
+                id__in=[rest.id for rest in entries[index + 1 :]], status=OutboxEntry.Status.SENDING
+            ).update(status=OutboxEntry.Status.PENDING, claimed_at=None)
+            return False
+    return True
+
+
+def as_compared(statement):
+    """A statement with the objectType values the specification implies made explicit: an LRS may
+    return them where the platform left them out, a difference of format and not of content."""
+    value = json.loads(json.dumps(statement))
+    if isinstance(value.get("actor"), dict):
+        value["actor"].setdefault("objectType", "Agent")
+    if isinstance(value.get("object"), dict):
+        value["object"].setdefault("objectType", "Activity")
+    return value
+
+
+def settle_conflict(client, destination, entries, statements, now, text):
+    """The destination answered 409: find out, per statement, whether it already holds it."""
+    unsent = []
+    for index, (entry, statement) in enumerate(zip(entries, statements, strict=True)):
+        renew_claim(entries[index:])
+        try:
+            found = client.get(destination, statement["id"])
+        except DeliveryFailed as error:
+            mark_failed(entries[index:], now, error)
+            return False
+        if found is None:
+            unsent.append(entry)
+        elif same_statement(as_compared(statement), as_compared(found)):
+            mark_sent([entry], now)
+        else:
+            mark_failed(
+                [entry],
+                now,
+                f"HTTP 409: the destination holds a different statement with the id {statement['id']}",
+                permanent=True,
+            )
+    if not unsent:
+        return True
+    if len(unsent) < len(entries):
+        # The statements the destination does not hold yet go again, as one batch.
+        return deliver(client, destination, unsent, now)
+    if len(entries) > 1:
+        return deliver_one_by_one(client, destination, entries, now)
+    # 409 for an id the destination says it does not hold: it may store before it can serve
+    # (xAPI 2.0 Communication 2.1.1), so this is retried with backoff rather than given up on.
+    mark_failed(entries, now, f"HTTP 409 but the destination returns no statement with this id: {text}")
     return False
 
 

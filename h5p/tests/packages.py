@@ -197,3 +197,149 @@ def exported_package_files(*, large_file_size=0):
         if name.startswith("H5P.PlatformTrueFalse-1.0/"):
             files[name] = data
     return files
+
+
+def course_presentation_files():
+    """A package shaped like the Course Presentation export of the H5P hub: the presentation
+    library on top of a chain of shared libraries (JoubelUI, Question, FontIcons, Transition, ...),
+    question types on its slides, the exportable text area with its Downloadify helper, which ships
+    a Flash file (``downloadify.swf``) as real exports do, language files and slide images."""
+    files = {
+        "h5p.json": json.dumps(
+            {
+                "title": "Welcoming a new colleague",
+                "language": "en",
+                "mainLibrary": "H5P.CoursePresentation",
+                "embedTypes": ["iframe"],
+                "license": "CC BY-SA",
+                "licenseVersion": "4.0",
+                "defaultLanguage": "en",
+                "preloadedDependencies": [
+                    {"machineName": "H5P.CoursePresentation", "majorVersion": 1, "minorVersion": 25},
+                    {"machineName": "H5P.MultiChoice", "majorVersion": 1, "minorVersion": 16},
+                    {"machineName": "H5P.Blanks", "majorVersion": 1, "minorVersion": 14},
+                    {"machineName": "H5P.ExportableTextArea", "majorVersion": 1, "minorVersion": 3},
+                    {"machineName": "H5P.Image", "majorVersion": 1, "minorVersion": 1},
+                    {"machineName": "FontAwesome", "majorVersion": 4, "minorVersion": 5},
+                ],
+            }
+        ),
+        "content/content.json": json.dumps(
+            {
+                "presentation": {
+                    "slides": [
+                        {
+                            "elements": [
+                                {
+                                    "action": {
+                                        "library": "H5P.Image 1.1",
+                                        "params": {"file": {"path": "images/file-6551b2b1.png"}},
+                                        "subContentId": "2c0d4a8e-3b7f-4f1a-9d62-1e5b7c9a0f31",
+                                    }
+                                }
+                            ]
+                        },
+                        {
+                            "elements": [
+                                {
+                                    "action": {
+                                        "library": "H5P.MultiChoice 1.16",
+                                        "params": {"question": "<p>Who helps a new colleague first?</p>"},
+                                        "subContentId": "6f3e1c2a-8b4d-4e9f-a1c7-5d2b8e0f6a94",
+                                    }
+                                }
+                            ]
+                        },
+                    ]
+                }
+            }
+        ),
+        "content/images/file-6551b2b1.png": b"\x89PNG\r\n\x1a\n" + os.urandom(1024),
+    }
+    files.update(
+        _library(
+            "H5P.CoursePresentation",
+            1,
+            25,
+            dependencies=[
+                ("H5P.JoubelUI", 1, 3),
+                ("H5P.FontIcons", 1, 0),
+                ("H5P.Transition", 1, 0),
+                ("FontAwesome", 4, 5),
+            ],
+            languages=("de", "nl", "ar"),
+        )
+    )
+    files.update(
+        _library(
+            "H5P.MultiChoice",
+            1,
+            16,
+            dependencies=[("H5P.Question", 1, 5), ("H5P.JoubelUI", 1, 3), ("H5P.FontIcons", 1, 0)],
+            languages=("de", "nl", "ar"),
+        )
+    )
+    files.update(
+        _library("H5P.Blanks", 1, 14, dependencies=[("H5P.Question", 1, 5)], languages=("de", "nl", "ar"))
+    )
+    files.update(
+        _library("H5P.Question", 1, 5, dependencies=[("H5P.JoubelUI", 1, 3)], languages=("de", "nl", "ar"))
+    )
+    files.update(
+        _library(
+            "H5P.JoubelUI",
+            1,
+            3,
+            dependencies=[("H5P.Transition", 1, 0), ("FontAwesome", 4, 5), ("H5P.FontIcons", 1, 0)],
+        )
+    )
+    files.update(_library("H5P.Transition", 1, 0, css=False))
+    files.update(_library("H5P.Image", 1, 1, languages=("de",)))
+    files.update(
+        _library(
+            "H5P.ExportableTextArea",
+            1,
+            3,
+            dependencies=[("Downloadify", 1, 0), ("H5P.JoubelUI", 1, 3)],
+            languages=("de",),
+        )
+    )
+    files.update(
+        _library(
+            "Downloadify",
+            1,
+            0,
+            css=False,
+            extra_files={"Downloadify-1.0/media/downloadify.swf": b"FWS\x0a" + os.urandom(256)},
+        )
+    )
+    files.update(
+        _library(
+            "FontAwesome",
+            4,
+            5,
+            js=False,
+            extra_files={"FontAwesome-4.5/fontawesome-webfont.woff2": os.urandom(512)},
+        )
+    )
+    files.update(
+        _library("H5P.FontIcons", 1, 0, js=False, extra_files={"H5P.FontIcons-1.0/icons.svg": "<svg></svg>"})
+    )
+    return files
+
+
+BLANKS_SOURCE = FIXTURES / "platform_blanks"
+
+
+def blanks_files():
+    """Fill in the blanks (H5P.PlatformBlanks 1.2, iframe embed) on the theme and icon libraries the
+    question set uses: a second library chain sharing libraries with another package on the page."""
+    files = source_files(BLANKS_SOURCE)
+    for name, data in source_files(QUESTION_SET_SOURCE).items():
+        if name.startswith(("H5P.PlatformTheme-1.0/", "FontAwesome-4.5/")):
+            files[name] = data
+    return files
+
+
+def blanks_package():
+    return zip_bytes(blanks_files())

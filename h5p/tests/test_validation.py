@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from h5p.tests.packages import exported_package_files, true_false_files, zip_bytes
+from h5p.tests.packages import course_presentation_files, exported_package_files, true_false_files, zip_bytes
 from h5p.validation import Limits, PackageRejected, validate_package
 
 LIMITS = Limits(
@@ -110,6 +110,77 @@ def test_disallowed_file_extension_is_rejected(name):
     files[name] = "payload"
     message = rejected(zip_bytes(files))
     assert "file type that is not allowed" in message and name in message
+
+
+def test_course_presentation_export_with_a_flash_file_in_a_library_is_accepted():
+    # H5P core's default whitelist (H5PCore::$defaultContentWhitelist) lists swf; the hub's Course
+    # Presentation export carries Downloadify-1.0/media/downloadify.swf.
+    manifest = validate(zip_bytes(course_presentation_files()))
+    names = {info.filename for info in manifest.entries}
+    assert manifest.main_library == "H5P.CoursePresentation"
+    assert "Downloadify-1.0/media/downloadify.swf" in names
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "H5P.Blanks-1.14/upload.php",
+        "H5P.Blanks-1.14/scripts/run.phtml",
+        "H5P.Blanks-1.14/tool.phar",
+        "H5P.Blanks-1.14/build.py",
+        "H5P.Blanks-1.14/install.sh",
+        "H5P.Blanks-1.14/setup.exe",
+        "H5P.Blanks-1.14/cgi/form.pl",
+        "H5P.Blanks-1.14/run.bat",
+        "H5P.Blanks-1.14/page.jsp",
+        "H5P.Blanks-1.14/page.aspx",
+        "H5P.Blanks-1.14/index.html",
+        "content/shell.php5",
+        "content/images/photo.png.php",
+    ],
+)
+def test_server_side_programs_and_html_are_refused_in_libraries_too(name):
+    files = course_presentation_files()
+    files[name] = "payload"
+    message = rejected(zip_bytes(files))
+    assert "file type that is not allowed" in message and name in message
+
+
+@pytest.mark.parametrize(
+    "name", ["content/evil.js", "content/scripts/evil.js", "content/theme.css", "evil.js"]
+)
+def test_scripts_and_styles_outside_a_library_folder_are_refused(name):
+    # H5P core adds js and css to the whitelist for library folders only ($defaultLibraryWhitelistExtras).
+    files = course_presentation_files()
+    files[name] = "alert(document.cookie)"
+    message = rejected(zip_bytes(files))
+    assert name in message and "only inside a library folder" in message
+
+
+def test_a_folder_without_library_json_is_no_library_for_scripts():
+    files = course_presentation_files()
+    files["Helpers-1.0/helper.js"] = "alert(1)"
+    message = rejected(zip_bytes(files))
+    assert "Helpers-1.0/helper.js" in message and "only inside a library folder" in message
+
+
+@pytest.mark.parametrize(
+    "listing, missing", [("preloadedJs", "scripts/h5p_blanks.js"), ("preloadedCss", "styles/main.css")]
+)
+def test_a_file_listed_in_library_json_but_missing_is_refused_by_name(listing, missing):
+    files = course_presentation_files()
+    del files[f"H5P.Blanks-1.14/{missing}"]
+    message = rejected(zip_bytes(files))
+    assert f"H5P.Blanks-1.14/{missing}" in message and listing in message
+
+
+def test_a_listed_file_with_an_odd_path_is_refused_not_crashing():
+    files = course_presentation_files()
+    library = json.loads(files["H5P.Blanks-1.14/library.json"])
+    for entries in ([{"path": 3}], ["scripts/x.js"], {"path": "x.js"}, [{"path": "../H5P.Image-1.1/x.js"}]):
+        library["preloadedJs"] = entries
+        files["H5P.Blanks-1.14/library.json"] = json.dumps(library)
+        assert "H5P.Blanks-1.14/library.json" in rejected(zip_bytes(files))
 
 
 def test_missing_h5p_json_is_rejected():

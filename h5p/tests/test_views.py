@@ -32,6 +32,16 @@ def test_package_files_cannot_run_scripts_when_opened_directly(editor_client, pa
     assert response.headers["Content-Type"].startswith("application/json")
 
 
+def test_a_script_in_the_content_folder_of_an_older_upload_is_not_served_as_script(editor_client, package):
+    # Packages stored before uploads refused scripts outside library folders may still hold one.
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    default_storage.save(f"{package.storage_prefix}/content/evil.js", ContentFile(b"alert(1)"))
+    response = editor_client.get(content_url(package, "content/evil.js"))
+    assert response.status_code == 404
+
+
 def test_path_outside_the_package_is_not_served(editor_client, package):
     response = editor_client.get(content_url(package, "content/../../../../settings.py"))
     assert response.status_code != 200

@@ -15,9 +15,11 @@
 
   var sectionsByContentId = {};
   var mainBundle = null;
+  // h5p-standalone's frame bundle takes over window.H5PStandalone once a player is built, so the
+  // main bundle's export is kept here for every later player on the page.
+  var Standalone = null;
   // h5p-standalone keeps global state while it builds a player, so players start one after another.
   var startQueue = Promise.resolve();
-  var dispatcherAttached = false;
 
   function message(section, key) {
     var template = section.querySelector('template[data-h5p-messages]');
@@ -28,14 +30,23 @@
   function loadMainBundle(src) {
     if (!mainBundle) {
       mainBundle = new Promise(function (resolve, reject) {
-        if (window.H5PStandalone) {
+        if (window.H5PStandalone && window.H5PStandalone.H5P) {
+          Standalone = window.H5PStandalone;
           resolve();
           return;
         }
         var script = document.createElement('script');
         script.src = src;
-        script.onload = function () { resolve(); };
-        script.onerror = function () { reject(new Error('h5p-standalone could not be loaded')); };
+        script.onload = function () {
+          Standalone = window.H5PStandalone;
+          resolve();
+        };
+        script.onerror = function () {
+          // A later retry loads the bundle afresh.
+          script.remove();
+          mainBundle = null;
+          reject(new Error('h5p-standalone could not be loaded'));
+        };
         document.head.appendChild(script);
       });
     }
@@ -66,6 +77,10 @@
 
   function showCompleted(section) {
     section.classList.add('is-completed');
+    var startAgain = section.querySelector('[data-h5p-start-again]');
+    if (startAgain) {
+      startAgain.hidden = true;
+    }
     var status = section.querySelector('[data-h5p-status]');
     if (status) {
       status.textContent = message(section, 'done');
@@ -140,12 +155,18 @@
     send(section, statement);
   }
 
+  // Every player that starts may leave a new H5P object, and with it a new externalDispatcher, in
+  // this window; the activities' frames send their statements to whichever is current, so each
+  // new dispatcher is listened to, once.
+  var dispatchers = [];
+
   function attachDispatcher() {
-    if (dispatcherAttached || !window.H5P || !window.H5P.externalDispatcher) {
+    var dispatcher = window.H5P && window.H5P.externalDispatcher;
+    if (!dispatcher || dispatchers.indexOf(dispatcher) !== -1) {
       return;
     }
-    dispatcherAttached = true;
-    window.H5P.externalDispatcher.on('xAPI', onStatement);
+    dispatchers.push(dispatcher);
+    dispatcher.on('xAPI', onStatement);
   }
 
   // Content with no results screen completes on viewing: after it has been in view for a while the
@@ -190,35 +211,138 @@
     observer.observe(section);
   }
 
-  function start(section) {
-    var options;
-    try {
-      options = JSON.parse(document.getElementById(section.getAttribute('data-h5p-options')).textContent);
-    } catch (error) {
-      showProblem(section, message(section, 'loadFailed'));
-      return;
+  function reveal(section, selector, shown) {
+    var node = section.querySelector(selector);
+    if (node) {
+      node.hidden = !shown;
     }
+  }
+
+  function readOptions(section) {
+    try {
+      return JSON.parse(document.getElementById(section.getAttribute('data-h5p-options')).textContent);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  // A block shows completion controls only once its activity is on screen: a learner must never
+  // mark as done what they could not see. A block that failed says so and offers to try again.
+  function failed(section, error) {
+    if (window.console && error) {
+      window.console.error('H5P activity could not start', error);
+    }
+    section.classList.remove('is-ready');
+    section.classList.add('is-failed');
+    reveal(section, '[data-h5p-loading]', false);
+    reveal(section, '[data-h5p-mark-done]', false);
+    reveal(section, '[data-h5p-start-again]', false);
+    reveal(section, '[data-h5p-retry]', true);
+    var problem = section.querySelector('[data-h5p-error]');
+    if (problem) {
+      problem.setAttribute('data-kind', 'load');
+    }
+    showProblem(section, message(section, 'loadFailed'));
+  }
+
+  function build(section, options) {
     sectionsByContentId[String(options.id)] = section;
     var container = section.querySelector('[data-h5p-container]');
     startQueue = startQueue
       .then(function () { return loadMainBundle(section.getAttribute('data-h5p-main-js')); })
       .then(function () {
         var loading = container.querySelector('[data-h5p-loading]');
-        return new window.H5PStandalone.H5P(container, options).then(function () {
+        window.H5PStandalone = Standalone;
+        return new Standalone.H5P(container, options).then(function () {
           if (loading) {
             loading.remove();
           }
+          section.classList.remove('is-failed');
           section.classList.add('is-ready');
+          reveal(section, '[data-h5p-retry]', false);
+          reveal(section, '[data-h5p-mark-done]', true);
+          if (!section.classList.contains('is-completed')) {
+            reveal(section, '[data-h5p-start-again]', Boolean(options.contentUserData));
+          }
           attachDispatcher();
           watchViewing(section, options);
         });
       })
-      .catch(function (error) {
-        if (window.console) {
-          window.console.error('H5P activity could not start', error);
+      .catch(function (error) { failed(section, error); });
+    return startQueue;
+  }
+
+  function start(section) {
+    var options = readOptions(section);
+    if (!options) {
+      failed(section, null);
+      return;
+    }
+    build(section, options);
+  }
+
+  // Removes the player and puts the loading note back, so the block can be built again.
+  function clear(section) {
+    var container = section.querySelector('[data-h5p-container]');
+    var loading = document.createElement('p');
+    loading.className = 'h5p-activity-loading';
+    loading.setAttribute('data-h5p-loading', '');
+    loading.textContent = message(section, 'loading');
+    container.replaceChildren(loading);
+    section.classList.remove('is-ready');
+  }
+
+  function setUpRetry(section) {
+    var button = section.querySelector('[data-h5p-retry]');
+    if (!button) {
+      return;
+    }
+    button.addEventListener('click', function () {
+      button.hidden = true;
+      reveal(section, '[data-h5p-error]', false);
+      clear(section);
+      start(section);
+    });
+  }
+
+  // Some content, resumed from a saved state, locks itself without a way on (issue 12's Fill in the
+  // Blanks). Starting again drops the saved state and builds the activity fresh, so a resumed
+  // activity always leaves the learner a way to finish.
+  function setUpStartAgain(section) {
+    var button = section.querySelector('[data-h5p-start-again]');
+    if (!button) {
+      return;
+    }
+    button.addEventListener('click', function () {
+      var options = readOptions(section);
+      if (!options) {
+        return;
+      }
+      button.disabled = true;
+      clear(section);
+      fetch(section.getAttribute('data-h5p-state-url'), {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'X-CSRFToken': section.getAttribute('data-h5p-csrf') || '',
+          'X-Requested-With': 'XMLHttpRequest'
+        },
+        body: 'data=0&preload=0&invalidate=0'
+      }).then(function (response) {
+        if (!response.ok) {
+          throw new Error(response.statusText);
         }
-        showProblem(section, message(section, 'loadFailed'));
+        delete options.contentUserData;
+        button.hidden = true;
+        button.disabled = false;
+        return build(section, options);
+      }).catch(function () {
+        button.disabled = false;
+        showProblem(section, message(section, 'saveFailed'));
+        start(section);
       });
+    });
   }
 
   function setUpMarkDone(section) {
@@ -242,7 +366,11 @@
 
   function init() {
     var sections = Array.prototype.slice.call(document.querySelectorAll('[data-h5p-player]'));
-    sections.forEach(setUpMarkDone);
+    sections.forEach(function (section) {
+      setUpMarkDone(section);
+      setUpRetry(section);
+      setUpStartAgain(section);
+    });
     if (!('IntersectionObserver' in window)) {
       sections.forEach(start);
       return;

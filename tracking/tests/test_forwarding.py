@@ -183,13 +183,12 @@ def test_a_refused_statement_does_not_block_the_others(make_user):
     assert forwarding.dead_letters().get().statement.object_id.endswith("/1")
 
 
-def test_a_duplicate_answered_409_is_confirmed_by_put(make_user):
+def test_a_duplicate_answered_409_is_confirmed_by_fetching_it(make_user):
     class AlreadyThere(forwarding.RecordingClient):
         def post(self, destination, statements):
+            for statement in statements:
+                self.held[statement["id"]] = {**statement, "stored": "2026-01-01T00:00:00Z"}
             return 409, "exists"
-
-        def put(self, destination, statement):
-            return 204, ""
 
     ForwardingDestinationFactory()
     record_many(make_user(), 1)
@@ -226,3 +225,24 @@ def test_celery_task_drains_the_outbox(make_user, settings):
 
 def test_beat_schedule_runs_the_forwarding_task(settings):
     assert settings.CELERY_BEAT_SCHEDULE["tracking-forward-outbox"]["task"] == "tracking.tasks.forward_outbox"
+
+
+def test_sending_one_by_one_stops_at_an_outage_and_leaves_the_rest_unclaimed(make_user):
+    class RefusesThenGoesDown(forwarding.RecordingClient):
+        def post(self, destination, statements):
+            if len(statements) > 1:
+                return 400, "statement 2 is invalid"
+            if statements[0]["object"]["id"].endswith("/0"):
+                return 200, ""
+            raise forwarding.DeliveryFailed("connection refused")
+
+    ForwardingDestinationFactory()
+    record_many(make_user(), 4)
+    assert forwarding.drain(client=RefusesThenGoesDown()) == {"sent": 1, "failed": 3}
+    waiting = OutboxEntry.objects.exclude(status=OutboxEntry.Status.SENT).order_by("id")
+    assert [(entry.status, entry.attempts) for entry in waiting] == [
+        ("pending", 1),
+        ("pending", 0),
+        ("pending", 0),
+    ]
+    assert not waiting.filter(claimed_at__isnull=False).exclude(attempts=1).exists()

@@ -409,6 +409,9 @@ XAPI_FORWARD_TIMEOUT = float(os.environ.get("XAPI_FORWARD_TIMEOUT", "10"))
 XAPI_FORWARD_MAX_ATTEMPTS = int(os.environ.get("XAPI_FORWARD_MAX_ATTEMPTS", "8"))
 XAPI_FORWARD_BACKOFF_SECONDS = float(os.environ.get("XAPI_FORWARD_BACKOFF_SECONDS", "30"))
 XAPI_FORWARD_INTERVAL_SECONDS = float(os.environ.get("XAPI_FORWARD_INTERVAL_SECONDS", "30"))
+# A batch claimed by a worker that died is offered again after this many seconds; empty means three
+# request timeouts, and it is never less than two (a worker renews its claim before every request).
+XAPI_FORWARD_CLAIM_LEASE_SECONDS = float(os.environ.get("XAPI_FORWARD_CLAIM_LEASE_SECONDS") or 0) or None
 # The client that talks to external LRSs; tests use tracking.forwarding.RecordingClient.
 XAPI_FORWARD_CLIENT = os.environ.get("XAPI_FORWARD_CLIENT", "tracking.forwarding.HTTPClient")
 CELERY_BEAT_SCHEDULE["tracking-forward-outbox"] = {
