@@ -28,6 +28,7 @@ def outline_html(outline, current=None, link_lessons=False):
     runs for every lesson of the course on every lesson page."""
     completed = escape(gettext("completed"))
     not_completed = escape(gettext("not completed"))
+    new = escape(gettext("new"))
     current_pk = current["page"].pk if current else None
     minutes_labels = {}
     parts = ['<ol class="course-outline">']
@@ -61,7 +62,8 @@ def outline_html(outline, current=None, link_lessons=False):
                 f'<li class="{classes}">'
                 f'<span class="tick" aria-hidden="true">{"✓" if done else "○"}</span> {title} '
                 f'<span class="visually-hidden">({completed if done else not_completed})</span> '
-                f'<span class="outline-minutes">{label}</span></li>'
+                + (f'<span class="outline-new">{new}</span> ' if lesson.get("new") else "")
+                + f'<span class="outline-minutes">{label}</span></li>'
             )
         parts.append("</ol></li>")
     parts.append("</ol>")
