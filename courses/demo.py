@@ -246,6 +246,10 @@ def _quiz(block_id, title, introduction, questions, pass_mark, max_attempts):
 
 
 def legal_quiz(language):
+    if language == "de":
+        return _german_legal_quiz()
+    if language == "nl":
+        return _dutch_legal_quiz()
     if language == "ar":
         questions = [
             _choice(
@@ -362,6 +366,10 @@ def legal_quiz(language):
 
 
 def onboarding_quiz(language):
+    if language == "de":
+        return _german_onboarding_quiz()
+    if language == "nl":
+        return _dutch_onboarding_quiz()
     if language == "ar":
         questions = [
             _choice(
@@ -543,7 +551,7 @@ def _lesson_bodies():
                 ),
             ],
         },
-        "check-legal-basics": {"en": [legal_quiz("en")], "ar": [legal_quiz("ar")]},
+        "check-legal-basics": {code: [legal_quiz(code)] for code in ("en", *LANGUAGES)},
         "recognition-of-qualifications": {
             "en": [
                 _text(
@@ -664,7 +672,7 @@ def _lesson_bodies():
                 ),
             ],
         },
-        "check-onboarding": {"en": [onboarding_quiz("en")], "ar": [onboarding_quiz("ar")]},
+        "check-onboarding": {code: [onboarding_quiz(code)] for code in ("en", *LANGUAGES)},
     }
 
 
@@ -798,8 +806,9 @@ def load():
         created.append("course catalogue")
     course = CoursePage.objects.child_of(catalogue).filter(slug=COURSE["slug"]).first()
     bodies = _lesson_bodies()
-    for slug, body in _arabic_bodies().items():
-        bodies[slug].setdefault("ar", body)
+    for code, translated in (("ar", _arabic_bodies()), ("de", _german_bodies()), ("nl", _dutch_bodies())):
+        for slug, body in translated.items():
+            bodies[slug].setdefault(code, body)
     if course is None:
         title, summary = COURSE["en"]
         course = _publish(
@@ -878,7 +887,8 @@ def _arabic_bodies():
         "permits-that-expire": [
             _text(
                 "expire-text",
-                "<p>يبدأ كثير من اللاجئين بتصريح مؤقت. عندما تنتهي صلاحيته لا يحق للموظف أن يعمل، وقد يُغرَّم "
+                "<p>يبدأ كثير من اللاجئين بتصريح مؤقت. عندما تنتهي صلاحيته لا يحق للموظف أن يعمل، "
+                "وقد يُغرَّم "
                 "صاحب العمل لأنه يشغّله. يروي تقرير COME IN قصة شركة أغذية بلغارية دفعت غرامة "
                 "تقارب 8000 دولار "
                 "لأن لاجئَين لم يُبلَّغا بانتهاء تصريحي عملهما المؤقتين ولم يتقدما بطلب جديد.</p>"
@@ -931,7 +941,8 @@ def _arabic_bodies():
                 "<p>بعض المهارات لا تظهر إلا في العمل. نظّمت مجموعة صناعية ألمانية أسبوعاً تعريفياً في إحدى "
                 "شركاتها: اكتشف اللاجئون والشركة معاً مهارات كل شخص وإمكاناته ومعرفته باللغة، والمهارات التي "
                 "تحتاجها الوظائف.</p>"
-                "<p>ثم خاض ثمانية من المشاركين الأربعة عشر تدريباً تحضيرياً لمدة ثلاثة أشهر مع دروس لغة مرتبطة "
+                "<p>ثم خاض ثمانية من المشاركين الأربعة عشر تدريباً تحضيرياً لمدة ثلاثة أشهر مع دروس "
+                "لغة مرتبطة "
                 "بالعمل، يرافقهم مرشدون داخل الشركة وأخصائي اجتماعي من خارجها. وبعد الأشهر الثلاثة استطاع "
                 "الثمانية جميعاً بدء تدريب مهني.</p>",
             ),
@@ -976,6 +987,521 @@ def _arabic_bodies():
                 "ابدأ بخطوة صغيرة",
                 "<p>اجتماع قصير للفريق يشرح فيه كل واحد قاعدة غير مكتوبة في مكان العمل — الاستراحات، "
                 "التحية، مَن نسأل — يفيد الموظفين الجدد والقدامى معاً.</p>",
+            ),
+        ],
+    }
+
+
+def _german_legal_quiz():
+    questions = [
+        _choice(
+            "legal-q1",
+            "single_choice",
+            "Wer muss die Arbeitserlaubnis vor dem ersten Arbeitstag prüfen?",
+            [
+                (
+                    "Die neue Mitarbeiterin oder der neue Mitarbeiter allein",
+                    False,
+                    "Für die eigenen Papiere sind die Beschäftigten zuständig, das Bußgeld trifft aber den "
+                    "Arbeitgeber.",
+                ),
+                (
+                    "Der Arbeitgeber, bevor der Vertrag unterschrieben wird",
+                    True,
+                    "Richtig: Die Prüfung gehört zur Einstellung wie der Arbeitsvertrag selbst.",
+                ),
+                (
+                    "Niemand, die Aufenthaltserlaubnis genügt",
+                    False,
+                    "Eine Aufenthaltserlaubnis schließt die Erlaubnis zu arbeiten nicht immer ein.",
+                ),
+            ],
+        ),
+        _true_false(
+            "legal-q2",
+            "Eine befristete Arbeitserlaubnis gilt, solange die Person dieselbe Stelle behält.",
+            "false",
+            "Nein: Befristete Erlaubnisse laufen ab, auch wenn sich an der Arbeit nichts ändert.",
+            "Richtig: Jede befristete Erlaubnis hat ein Enddatum, das jemand im Blick behalten muss.",
+        ),
+        _choice(
+            "legal-q3",
+            "multiple_choice",
+            "Was hilft, damit keine Erlaubnis unbemerkt abläuft?",
+            [
+                ("Das Ablaufdatum in der Personalakte festhalten", True, ""),
+                ("Eine Erinnerung einige Wochen vor dem Ablaufdatum", True, ""),
+                (
+                    "Auf einen Brief der Behörden warten",
+                    False,
+                    "Behörden melden sich nicht immer rechtzeitig – in einem Fall aus Bulgarien tat es "
+                    "niemand.",
+                ),
+            ],
+        ),
+        _ordering(
+            "legal-q4",
+            "Bringen Sie die Schritte vor dem ersten Arbeitstag in die richtige Reihenfolge.",
+            [
+                "Aufenthaltsstatus und Arbeitserlaubnis prüfen",
+                "Den Arbeitsvertrag unterschreiben",
+                "Das Ablaufdatum der Erlaubnis notieren und eine Erinnerung zur Verlängerung setzen",
+            ],
+            "Gut gemacht: erst prüfen, dann unterschreiben, dann nachhalten.",
+            "Prüfen Sie immer, bevor etwas unterschrieben wird.",
+        ),
+    ]
+    return _quiz(
+        "legal-quiz",
+        "Testen Sie Ihr Wissen: die rechtlichen Grundlagen",
+        "Vier Fragen. Zum Bestehen brauchen Sie 75 %, und Sie können es erneut versuchen.",
+        questions,
+        75,
+        0,
+    )
+
+
+def _dutch_legal_quiz():
+    questions = [
+        _choice(
+            "legal-q1",
+            "single_choice",
+            "Wie moet de werkvergunning controleren vóór de eerste werkdag?",
+            [
+                (
+                    "De nieuwe medewerker alleen",
+                    False,
+                    "Medewerkers zijn verantwoordelijk voor hun eigen papieren, maar de werkgever krijgt de "
+                    "boete.",
+                ),
+                (
+                    "De werkgever, voordat het contract wordt getekend",
+                    True,
+                    "Juist: de controle hoort bij het aannemen, net als het contract zelf.",
+                ),
+                (
+                    "Niemand, een verblijfsvergunning is genoeg",
+                    False,
+                    "Een verblijfsvergunning geeft niet altijd ook toestemming om te werken.",
+                ),
+            ],
+        ),
+        _true_false(
+            "legal-q2",
+            "Een tijdelijke werkvergunning blijft geldig zolang iemand dezelfde baan houdt.",
+            "false",
+            "Nee: tijdelijke vergunningen verlopen, ook als er op het werk niets verandert.",
+            "Juist: elke tijdelijke vergunning heeft een einddatum die iemand in de gaten moet houden.",
+        ),
+        _choice(
+            "legal-q3",
+            "multiple_choice",
+            "Wat helpt om te voorkomen dat een vergunning ongemerkt verloopt?",
+            [
+                ("De vervaldatum in het personeelsdossier vastleggen", True, ""),
+                ("Een herinnering een aantal weken vóór de vervaldatum", True, ""),
+                (
+                    "Wachten op een brief van de overheid",
+                    False,
+                    "De overheid laat het mensen niet altijd op tijd weten – in een Bulgaars voorbeeld deed "
+                    "niemand dat.",
+                ),
+            ],
+        ),
+        _ordering(
+            "legal-q4",
+            "Zet de stappen vóór de eerste werkdag in de juiste volgorde.",
+            [
+                "De verblijfsstatus en de toestemming om te werken controleren",
+                "De arbeidsovereenkomst tekenen",
+                "De vervaldatum van de vergunning noteren en een herinnering voor de verlenging instellen",
+            ],
+            "Goed gedaan: eerst controleren, dan tekenen, dan opvolgen.",
+            "Controleer altijd voordat er iets wordt getekend.",
+        ),
+    ]
+    return _quiz(
+        "legal-quiz",
+        "Test uw kennis: de juridische basis",
+        "Vier vragen. U hebt 75% nodig om te slagen, en u mag het opnieuw proberen.",
+        questions,
+        75,
+        0,
+    )
+
+
+def _german_onboarding_quiz():
+    questions = [
+        _choice(
+            "team-q1",
+            "single_choice",
+            "Wann verlieren laut der COME-IN-Studie viele eingestellte Geflüchtete ihre Stelle?",
+            [
+                ("In den ersten drei Monaten", True, "Deshalb verdienen diese Monate einen Plan."),
+                ("Nach drei Jahren", False, "Die Studie zeigt den Anfang als die riskanteste Zeit."),
+            ],
+        ),
+        _true_false(
+            "team-q2",
+            "Eine gute Mentorin oder ein guter Mentor kennt den Betrieb und die richtigen Leute darin.",
+            "true",
+            "Richtig: Wer mentoriert, öffnet Türen und hilft, einen realistischen Plan zu machen.",
+            "Doch – genau das macht Mentoring wirksam.",
+        ),
+        _choice(
+            "team-q3",
+            "multiple_choice",
+            "Wer sollte an einem Training zur interkulturellen Kommunikation teilnehmen?",
+            [
+                ("Die neue Kollegin oder der neue Kollege", True, ""),
+                ("Die Kolleginnen und Kollegen im Team", True, ""),
+                ("Die Vorgesetzte oder der Vorgesetzte", True, ""),
+                (
+                    "Niemand, eine gemeinsame Sprache reicht",
+                    False,
+                    "Missverständnisse entstehen nicht nur durch die Sprache.",
+                ),
+            ],
+        ),
+    ]
+    return _quiz(
+        "team-quiz",
+        "Testen Sie Ihr Wissen: Einarbeitung und Teamarbeit",
+        "Drei Fragen. Zum Bestehen brauchen Sie 70 %, und Sie haben fünf Versuche.",
+        questions,
+        70,
+        5,
+    )
+
+
+def _dutch_onboarding_quiz():
+    questions = [
+        _choice(
+            "team-q1",
+            "single_choice",
+            "Wanneer verliezen volgens het COME IN-onderzoek veel aangenomen vluchtelingen hun baan?",
+            [
+                ("In de eerste drie maanden", True, "Daarom verdienen die maanden een plan."),
+                ("Na drie jaar", False, "Het onderzoek wijst het begin aan als de meest risicovolle tijd."),
+            ],
+        ),
+        _true_false(
+            "team-q2",
+            "Een goede mentor kent de werkplek en de juiste mensen daar.",
+            "true",
+            "Juist: een mentor opent deuren en helpt een realistisch plan te maken.",
+            "Toch wel – juist dat maakt mentoring zinvol.",
+        ),
+        _choice(
+            "team-q3",
+            "multiple_choice",
+            "Wie zou moeten deelnemen aan een training in interculturele communicatie?",
+            [
+                ("De nieuwe collega", True, ""),
+                ("De collega's in het team", True, ""),
+                ("De leidinggevende", True, ""),
+                (
+                    "Niemand, een gedeelde taal is genoeg",
+                    False,
+                    "Misverstanden komen niet alleen door taal.",
+                ),
+            ],
+        ),
+    ]
+    return _quiz(
+        "team-quiz",
+        "Test uw kennis: inwerken en samenwerken",
+        "Drie vragen. U hebt 70% nodig om te slagen, en u hebt vijf pogingen.",
+        questions,
+        70,
+        5,
+    )
+
+
+def _german_bodies():
+    """German lesson content, with the same block ids as the English lessons."""
+    return {
+        "status-and-right-to-work": [
+            _text(
+                "status-text",
+                "<p>Die Aufenthaltserlaubnis eines Geflüchteten sagt Ihnen, dass die Person im Land bleiben "
+                "darf. Sie sagt nicht immer, ob sie arbeiten darf, in welchen Berufen und ab wann. "
+                "Asylsuchende, deren Verfahren noch läuft, haben oft nur eingeschränkten Zugang zum "
+                "Arbeitsmarkt; anerkannte Flüchtlinge haben in der Regel vollen Zugang.</p>"
+                "<p>In allen Partnerländern von COME IN nannten Arbeitgeber dieselbe Hürde: Sie kannten die "
+                "rechtlichen und behördlichen Abläufe bei der Einstellung Geflüchteter nicht und zögerten "
+                "deshalb. Gerade in Deutschland waren Aufenthaltsstatus und Arbeitserlaubnis für viele "
+                "Unternehmen noch ein wenig bekanntes Thema.</p>",
+            ),
+            _callout(
+                "status-legal",
+                "legal",
+                "Erst prüfen, dann unterschreiben",
+                "<p>Lassen Sie sich vor der Vertragsunterschrift das Aufenthaltsdokument und eine eventuell "
+                "gesonderte Arbeitserlaubnis zeigen. Notieren Sie Art, Nummer und Ablaufdatum des Dokuments. "
+                "Im Zweifel beantworten die Arbeitsagentur oder die Ausländerbehörde die Fragen von "
+                "Arbeitgebern.</p>",
+            ),
+        ],
+        "permits-that-expire": [
+            _text(
+                "expire-text",
+                "<p>Viele Geflüchtete beginnen mit einer befristeten Erlaubnis. Läuft sie ab, darf die "
+                "Person nicht mehr arbeiten – und dem Arbeitgeber droht ein Bußgeld, weil er sie "
+                "beschäftigt. Der COME-IN-Bericht erzählt von einem bulgarischen Lebensmittelbetrieb, der "
+                "fast 8.000 Dollar Strafe zahlte: Zwei Geflüchtete hatten nicht erfahren, dass ihre "
+                "befristeten Arbeitserlaubnisse abgelaufen waren, und keinen neuen Antrag gestellt.</p>"
+                "<p>Niemand hat in dieser Geschichte böswillig gehandelt. Es fehlte eine feste Routine.</p>",
+            ),
+            _checklist(
+                "expire-checklist",
+                "Eine Verlängerungsroutine für die Personalabteilung",
+                [
+                    "Das Ablaufdatum jeder Erlaubnis in der Personalakte festhalten",
+                    "Mindestens acht Wochen vor jedem Ablaufdatum eine Erinnerung setzen",
+                    "Der Mitarbeiterin oder dem Mitarbeiter persönlich und in einfacher Sprache sagen, was "
+                    "wo zu verlängern ist",
+                    "Eine Kopie des Verlängerungsantrags aufbewahren, bis die neue Erlaubnis da ist",
+                ],
+            ),
+            _callout(
+                "expire-warning",
+                "warning",
+                "Verlassen Sie sich nicht auf Briefe",
+                "<p>Behörden informieren nicht immer rechtzeitig, und ein Brief kann an eine alte Adresse "
+                "gehen. Ihre eigene Erinnerung ist die sicherere.</p>",
+            ),
+        ],
+        "recognition-of-qualifications": [
+            _text(
+                "recognition-text",
+                "<p>In allen Partnerländern stieß die Studie auf dieselben Hindernisse: die Sprache "
+                "sowie die Anerkennung und Bewertung von Kompetenzen. Ein ausländischer Abschluss ist "
+                "nicht wertlos, nur weil er unbekannt ist; er muss mit einem inländischen verglichen "
+                "werden. Welche Stelle "
+                "das übernimmt, hängt vom Land und vom Beruf ab: Reglementierte Berufe wie die Pflege "
+                "verlangen eine förmliche Anerkennung, bevor man darin arbeiten darf, andere Tätigkeiten "
+                "nicht.</p>"
+                "<p>Als Arbeitgeber können Sie helfen: Fragen Sie, welche Unterlagen vorhanden sind, nennen "
+                "Sie die Beratungsstelle für Anerkennung und geben Sie Zeit für Termine frei.</p>",
+            ),
+            _callout(
+                "recognition-tip",
+                "tip",
+                "Unterlagen können fehlen",
+                "<p>Wer geflohen ist, konnte seine Zeugnisse oft nicht mitnehmen. Arbeitszeugnisse, "
+                "Beschreibungen früherer Aufgaben und eine praktische Probe schließen einen Teil der "
+                "Lücke.</p>",
+            ),
+            _reflection(
+                "recognition-reflection",
+                "Für welche Stellen in Ihrem Betrieb ist eine förmliche Anerkennung des Abschlusses nötig, "
+                "für welche nicht?",
+                "Denken Sie an zwei oder drei Rollen, die Sie häufig besetzen.",
+            ),
+        ],
+        "skills-in-practice": [
+            _text(
+                "practice-text",
+                "<p>Manche Fähigkeiten zeigen sich erst bei der Arbeit. Ein deutscher Industriekonzern "
+                "veranstaltete in einem seiner Betriebe eine Orientierungswoche: Die Geflüchteten und das "
+                "Unternehmen fanden gemeinsam heraus, welche Fähigkeiten, Potenziale und Sprachkenntnisse "
+                "jede Person mitbrachte und welche Fähigkeiten die Stellen verlangten.</p>"
+                "<p>Acht der vierzehn Teilnehmenden absolvierten danach ein dreimonatiges "
+                "Vorbereitungspraktikum mit berufsbezogenem Sprachunterricht, begleitet von Mentoren im "
+                "Betrieb und einer Sozialarbeiterin von außen. Nach den drei Monaten konnten alle acht eine "
+                "Ausbildung beginnen.</p>",
+            ),
+            _checklist(
+                "practice-checklist",
+                "Planen Sie Ihre eigene Orientierungswoche",
+                [
+                    "Zwei oder drei Arbeitsplätze wählen, an denen echte Aufgaben ausprobiert werden können",
+                    "Für jede teilnehmende Person eine Mentorin oder einen Mentor benennen",
+                    "Am Ende jedes Tages Fähigkeiten, Potenziale und Sprachbedarf notieren",
+                    "Am Ende der Woche mit jeder Person den nächsten Schritt vereinbaren",
+                ],
+            ),
+        ],
+        "first-three-months": [
+            _text(
+                "months-text",
+                "<p>Die Studie verweist auf ein bekanntes Problem: Viele eingestellte Geflüchtete verlieren "
+                "ihre Stelle in den ersten drei Monaten. Die meisten Förderprogramme helfen Geflüchteten, "
+                "eine Arbeit zu finden; nur wenige helfen dem Arbeitgeber, sie zu halten.</p>"
+                "<p>Mentoring ist eine Antwort, die die Beispiele gemeinsam haben. Eine Mentorin oder ein "
+                "Mentor bringt die neue Person mit den richtigen Leuten zusammen und hilft, einen "
+                "realistischen Plan zu machen. Das belgische Programm „Duo for a job“ bringt junge "
+                "Arbeitsuchende mit erfahrenen Mentorinnen und Mentoren über 55 zusammen, die zuerst eine "
+                "viertägige Schulung besuchen.</p>",
+            ),
+            _reflection(
+                "months-reflection",
+                "Wer in Ihrem Team könnte die erste Ansprechperson für eine neue Kollegin oder einen neuen "
+                "Kollegen sein, und warum?",
+            ),
+        ],
+        "working-across-cultures": [
+            _text(
+                "cultures-text",
+                "<p>Missverständnisse bei der Arbeit entstehen selten nur durch die Sprache. Ein "
+                "interkulturelles Training, das wirkt, bringt alle drei Beteiligten zusammen: die "
+                "zugewanderte Arbeitskraft, die Kolleginnen und Kollegen und die Vorgesetzten. Jede Seite "
+                "sieht dieselbe Situation anders, und Rollenspiele aus allen drei Blickwinkeln machen das "
+                "sichtbar.</p>"
+                "<p>Ein italienisches Projekt bildete Fachleute für interkulturelle Beziehungen in Betrieben "
+                "mit multiethnischer Belegschaft aus: eine Person im Unternehmen, die die Verständigung "
+                "zwischen Neuen, Kollegium und Inhaber erleichtert.</p>",
+            ),
+            _callout(
+                "cultures-tip",
+                "tip",
+                "Fangen Sie klein an",
+                "<p>Eine kurze Teambesprechung, in der jede und jeder eine ungeschriebene Regel des "
+                "Arbeitsplatzes erklärt – Pausen, Begrüßung, wen man fragt –, hilft Neuen und "
+                "Alteingesessenen gleichermaßen.</p>",
+            ),
+        ],
+    }
+
+
+def _dutch_bodies():
+    """Dutch lesson content, with the same block ids as the English lessons."""
+    return {
+        "status-and-right-to-work": [
+            _text(
+                "status-text",
+                "<p>De verblijfsvergunning van een vluchteling vertelt u dat iemand in het land mag blijven. "
+                "Ze vertelt niet altijd of die persoon mag werken, in welke banen en vanaf wanneer. "
+                "Asielzoekers van wie de procedure nog loopt, hebben vaak beperkt toegang tot de "
+                "arbeidsmarkt; erkende vluchtelingen hebben meestal volledige toegang.</p>"
+                "<p>In alle partnerlanden van COME IN noemden werkgevers dezelfde drempel: ze kenden de "
+                "juridische en administratieve procedures voor het aannemen van vluchtelingen niet, en "
+                "daarom aarzelden ze. Vooral in Duitsland waren verblijfsstatus en werkvergunning voor "
+                "bedrijven nog een weinig bekend onderwerp.</p>",
+            ),
+            _callout(
+                "status-legal",
+                "legal",
+                "Eerst controleren, dan tekenen",
+                "<p>Vraag naar het verblijfsdocument en een eventuele aparte werkvergunning voordat het "
+                "contract wordt getekend. Noteer het soort document, het nummer en de vervaldatum. Bij "
+                "twijfel beantwoorden de openbare arbeidsbemiddeling of de immigratiedienst de vragen van "
+                "werkgevers.</p>",
+            ),
+        ],
+        "permits-that-expire": [
+            _text(
+                "expire-text",
+                "<p>Veel vluchtelingen beginnen met een tijdelijke vergunning. Loopt die af, dan mag de "
+                "medewerker niet meer werken – en kan de werkgever een boete krijgen omdat hij hem in dienst "
+                "heeft. Het COME IN-rapport vertelt over een Bulgaars voedingsbedrijf dat bijna 8.000 dollar "
+                "boete betaalde: twee vluchtelingen wisten niet dat hun tijdelijke werkvergunningen waren "
+                "verlopen en hadden geen nieuwe aanvraag ingediend.</p>"
+                "<p>Niemand in dat verhaal handelde te kwader trouw. Wat ontbrak, was een vaste "
+                "routine.</p>",
+            ),
+            _checklist(
+                "expire-checklist",
+                "Een verlengingsroutine voor HR",
+                [
+                    "De vervaldatum van elke vergunning in het personeelsdossier vastleggen",
+                    "Minstens acht weken vóór elke vervaldatum een herinnering instellen",
+                    "De medewerker persoonlijk en in eenvoudige taal vertellen wat waar verlengd moet worden",
+                    "Een kopie van de verlengingsaanvraag bewaren tot de nieuwe vergunning er is",
+                ],
+            ),
+            _callout(
+                "expire-warning",
+                "warning",
+                "Vertrouw niet op brieven",
+                "<p>De overheid laat mensen niet altijd op tijd iets weten, en een brief kan naar een oud "
+                "adres gaan. Uw eigen herinnering is de veiligere.</p>",
+            ),
+        ],
+        "recognition-of-qualifications": [
+            _text(
+                "recognition-text",
+                "<p>In alle partnerlanden vond het onderzoek dezelfde obstakels: de taal, en de erkenning en "
+                "beoordeling van vaardigheden. Een buitenlands diploma is niet waardeloos omdat het "
+                "onbekend is; het moet vergeleken worden met een nationaal diploma. Welke instantie dat "
+                "doet, hangt af van het land en het beroep: voor gereglementeerde beroepen zoals "
+                "verpleegkunde is formele erkenning nodig voordat iemand erin mag werken, voor "
+                "andere banen niet.</p>"
+                "<p>Als werkgever kunt u helpen: vraag welke documenten er zijn, verwijs naar het "
+                "adviespunt voor erkenning en geef tijd vrij voor afspraken.</p>",
+            ),
+            _callout(
+                "recognition-tip",
+                "tip",
+                "Documenten kunnen ontbreken",
+                "<p>Wie gevlucht is, kon zijn diploma's vaak niet meenemen. Werkgeversverklaringen, "
+                "beschrijvingen van eerdere taken en een praktijktest vullen een deel van dat gat.</p>",
+            ),
+            _reflection(
+                "recognition-reflection",
+                "Voor welke functies in uw bedrijf is formele erkenning van een diploma nodig, en voor "
+                "welke niet?",
+                "Denk aan twee of drie functies waarvoor u vaak mensen aanneemt.",
+            ),
+        ],
+        "skills-in-practice": [
+            _text(
+                "practice-text",
+                "<p>Sommige vaardigheden blijken pas op het werk. Een Duits industrieconcern organiseerde in "
+                "een van zijn bedrijven een oriëntatieweek: de vluchtelingen en het bedrijf ontdekten samen "
+                "welke vaardigheden, mogelijkheden en taalkennis ieder had, en welke vaardigheden de banen "
+                "vroegen.</p>"
+                "<p>Acht van de veertien deelnemers liepen daarna drie maanden een voorbereidende stage met "
+                "taallessen gericht op het werk, begeleid door mentoren in het bedrijf en een "
+                "maatschappelijk werker van buiten. Na die drie maanden konden alle acht aan een "
+                "beroepsopleiding beginnen.</p>",
+            ),
+            _checklist(
+                "practice-checklist",
+                "Plan uw eigen oriëntatieweek",
+                [
+                    "Kies twee of drie werkplekken waar mensen echte taken kunnen uitproberen",
+                    "Wijs voor elke deelnemer een mentor aan",
+                    "Noteer aan het eind van elke dag vaardigheden, mogelijkheden en taalbehoeften",
+                    "Spreek aan het eind van de week met elke deelnemer de volgende stap af",
+                ],
+            ),
+        ],
+        "first-three-months": [
+            _text(
+                "months-text",
+                "<p>Het onderzoek wijst op een bekend probleem: veel aangenomen vluchtelingen verliezen hun "
+                "baan in de eerste drie maanden. De meeste steunprogramma's helpen vluchtelingen een baan "
+                "te vinden; weinig programma's helpen de werkgever om hen te houden.</p>"
+                "<p>Mentoring is een antwoord dat de voorbeelden gemeen hebben. Een mentor brengt de "
+                "nieuwkomer in contact met de juiste mensen en helpt een realistisch plan te maken. Het "
+                "Belgische programma 'Duo for a job' koppelt jonge werkzoekenden aan ervaren mentoren van "
+                "boven de 55, die eerst een training van vier dagen volgen.</p>",
+            ),
+            _reflection(
+                "months-reflection",
+                "Wie in uw team zou het eerste aanspreekpunt voor een nieuwe collega kunnen zijn, en waarom?",
+            ),
+        ],
+        "working-across-cultures": [
+            _text(
+                "cultures-text",
+                "<p>Misverstanden op het werk komen zelden alleen door taal. Een interculturele training die "
+                "werkt, brengt de drie betrokkenen samen: de migrant, de collega's en de leidinggevende. "
+                "Ieder ziet dezelfde situatie anders, en rollenspellen vanuit alle drie de kanten maken dat "
+                "zichtbaar.</p>"
+                "<p>Een Italiaans project leidde begeleiders in interculturele relaties op voor bedrijven "
+                "met een multi-etnisch personeelsbestand: iemand in het bedrijf die de communicatie tussen "
+                "nieuwkomers, collega's en de eigenaar vergemakkelijkt.</p>",
+            ),
+            _callout(
+                "cultures-tip",
+                "tip",
+                "Begin klein",
+                "<p>Een kort teamoverleg waarin iedereen één ongeschreven regel van de werkplek uitlegt – "
+                "pauzes, begroeten, wie je iets vraagt – helpt nieuwkomers en vaste medewerkers even "
+                "goed.</p>",
             ),
         ],
     }

@@ -27,20 +27,21 @@ from website import treecache
 
 from .blocks import STATELESS_BLOCK_TYPES
 
-# A slot: \x1e, the part (c: class, t: tick, s: status), the kind (l: lesson, m: module), the index,
+# A slot: \x1e, the part (c: class, t: tick, s: status, n: "new"), the kind (l: lesson, m: module), the index,
 # \x1f. The separators are control characters no title or URL of the outline contains.
-_SLOT = re.compile("\x1e([cts])([lm])(\\d+)\x1f")
+_SLOT = re.compile("\x1e([ctsn])([lm])(\\d+)\x1f")
 
 
 class _Slots:
-    """The three slots of one lesson or module, as the outline template reads them."""
+    """The slots of one lesson or module, as the outline template reads them."""
 
-    __slots__ = ("css", "tick", "status")
+    __slots__ = ("css", "tick", "status", "new")
 
     def __init__(self, kind, index):
         self.css = f"\x1ec{kind}{index}\x1f"
         self.tick = f"\x1et{kind}{index}\x1f"
         self.status = f"\x1es{kind}{index}\x1f"
+        self.new = f"\x1en{kind}{index}\x1f"
 
 
 def _outline_skeleton(outline, current_pk, link_lessons):
@@ -87,6 +88,8 @@ def outline_html(outline, current=None, link_lessons=False):
         "l": [lesson["done"] for lesson in outline["lessons"]],
         "m": [module.get("done", False) for module in outline["modules"]],
     }
+    new = [lesson.get("new", False) for lesson in outline["lessons"]]
+    new_label = escape(gettext("new"))
     completed = "(" + escape(gettext("completed")) + ")"
     values = {
         ("c", True): " is-done",
@@ -103,6 +106,8 @@ def outline_html(outline, current=None, link_lessons=False):
 
     def fill(match):
         part, kind, index = match.group(1), match.group(2), int(match.group(3))
+        if part == "n":
+            return new_label if kind == "l" and index < len(new) and new[index] else ""
         is_done = bool(done[kind][index]) if index < len(done[kind]) else False
         return values[(part, is_done)] if part == "c" else values[(part, kind, is_done)]
 

@@ -27,6 +27,7 @@ from .models import (
     ReflectionAnswer,
 )
 from .models.pages import COUNTRY_CHOICES, DURATION_CHOICES, TOPIC_CHOICES
+from .progress import course_progress, is_new
 
 
 def course_of(page):
@@ -365,16 +366,17 @@ def course_outline(request, course, enrolment=None, current_key=None, progress=N
         {**lesson, "done": lesson["key"] in done_keys}
         for lesson in lessons_in_other_languages(request, course, structure)
     ]
-    total = len(flat) + len(others)
-    done = sum(1 for item in flat if item["done"]) + sum(1 for item in others if item["done"])
+    completed = enrolment is not None and enrolment.completed_at is not None
+    for item in flat + others:
+        item["new"] = is_new(item["done"], completed)
+    state = course_progress((item["done"] for item in flat + others), completed)
     return {
         "course_pk": course.pk,
         "modules": module_entries,
         "lessons": flat,
         "other_language_lessons": others,
-        "total": total,
-        "done": done,
-        "percent": round(100 * done / total) if total else 0,
+        "lesson_count": len(flat) + len(others),
+        **state,
         "next_lesson": next((item for item in flat + others if not item["done"]), None),
         "url": base_url,
         "current_launched_at": current_launched_at,
@@ -593,8 +595,11 @@ def my_learning(request):
                 if lesson.translation_key not in seen:
                     seen.add(lesson.translation_key)
                     lessons.append((lesson, other))
-        total = len(lessons)
-        finished = sum(1 for lesson, _version in lessons if (enrolment.pk, lesson.translation_key) in done)
+        state = course_progress(
+            ((enrolment.pk, lesson.translation_key) in done for lesson, _version in lessons),
+            enrolment.completed_at is not None,
+        )
+        finished = state["done"]
         next_lesson, next_version = next(
             (
                 (lesson, version)
@@ -613,9 +618,7 @@ def my_learning(request):
             "enrolment": enrolment,
             "course": course,
             "url": base_url,
-            "percent": round(100 * finished / total) if total else 0,
-            "done": finished,
-            "total": total,
+            **state,
             "resume_url": resume_url,
             "resume_label": _("Resume") if finished else _("Start"),
         }

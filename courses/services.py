@@ -535,7 +535,8 @@ def _complete_lesson(target):
     course_lessons = _lessons_in_every_language(CoursePage, course)
     total = course_lessons.count()
     done = finished.filter(lesson_key__in=course_lessons).count()
-    percent = round(100 * done / total) if total else 100
+    # A completed course stays at 100 % when the learner opens a lesson added later (courses.progress).
+    percent = 100 if enrolment.completed_at else (round(100 * done / total) if total else 100)
     Enrolment.objects.filter(pk=enrolment.pk).update(
         lessons_completed=done, progress_percent=percent, last_activity_at=now
     )

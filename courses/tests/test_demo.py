@@ -58,3 +58,39 @@ def test_every_arabic_lesson_keeps_the_english_block_ids(site_content):
     for english in LessonPage.objects.filter(locale__language_code="en"):
         arabic = LessonPage.objects.get(translation_key=english.translation_key, locale__language_code="ar")
         assert [block.id for block in arabic.body] == [block.id for block in english.body]
+
+
+def texts_of(raw, found=None):
+    """Every piece of learner-facing text in a raw StreamField value (ids and flags left out)."""
+    found = set() if found is None else found
+    if isinstance(raw, dict):
+        for name, value in raw.items():
+            if name not in {"id", "type", "kind", "answer", "reveal_answers", "retry_policy"}:
+                texts_of(value, found)
+    elif isinstance(raw, list):
+        for value in raw:
+            texts_of(value, found)
+    elif isinstance(raw, str) and raw.strip():
+        found.add(raw)
+    return found
+
+
+def block_ids_of(raw):
+    return [
+        (block["type"], block["id"], [child.get("id") for child in block["value"].get("questions", [])])
+        if isinstance(block["value"], dict)
+        else (block["type"], block["id"], [])
+        for block in raw
+    ]
+
+
+def test_every_language_of_the_demo_course_has_its_own_lessons_and_quizzes(site_content):
+    demo.load()
+    for english in LessonPage.objects.filter(locale__language_code="en"):
+        english_texts = texts_of(english.body.raw_data)
+        for code in ("ar", "de", "nl"):
+            translated = english.get_translation(Locale.objects.get(language_code=code))
+            left_in_english = english_texts & texts_of(translated.body.raw_data)
+            assert not left_in_english, (code, english.slug, sorted(left_in_english)[:3])
+            assert block_ids_of(translated.body.raw_data) == block_ids_of(english.body.raw_data)
+            assert translated.required_activities == english.required_activities

@@ -38,3 +38,22 @@ def test_a_lesson_with_an_h5p_block_can_be_submitted_for_translation(catalogue):
     source, _created = TranslationSource.get_or_create_from_instance(lesson)
     texts = set(StringSegment.objects.filter(source=source).values_list("string__data", flat=True))
     assert "Watch this." in texts
+
+
+def test_starting_a_translation_keeps_it_a_draft_until_it_is_published(
+    course, client, django_capture_on_commit_callbacks
+):
+    from wagtail_localize.operations import translate_object
+
+    german = Locale.objects.get(language_code="de")
+    catalogue = course.get_parent().specific
+    catalogue.copy_for_translation(german).specific.save_revision().publish()
+    # What "Translate this page" in the admin does (wagtail_localize.views.submit_translations).
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
+        translate_object(course, [german])
+    translation = course.get_translation(german)
+    assert not translation.live and translation.has_unpublished_changes
+    assert client.get(translation.url).status_code == 404
+    translation.get_latest_revision().publish()
+    translation.refresh_from_db()
+    assert translation.live

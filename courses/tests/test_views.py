@@ -454,3 +454,37 @@ def test_people_to_enrol_show_name_and_email_isolated_for_right_to_left_pages(cl
         url = reverse("courses:enrol_others", args=[course.pk])
     html = client.get(url).content.decode()
     assert "\u2068أمل حداد\u2069 \u2068&lt;amal@example.org&gt;\u2069" in html
+
+
+def test_a_lesson_added_after_completion_shows_as_new_and_the_completion_stands(
+    learner_client, catalogue, learner
+):
+    import json
+
+    from courses.models import LessonPage
+
+    course = make_course(catalogue, slug="finished", modules=1, lessons_per_module=2)
+    services.enrol(learner, course)
+    for lesson in lessons_of(course):
+        services.mark_lesson_done(learner, lesson)
+    module = course.get_children().first()
+    added = LessonPage(title="Added later", slug="added-later", summary="New", body=json.dumps([]))
+    module.add_child(instance=added)
+    added.save_revision().publish()
+
+    course_html = learner_client.get(course.url).content.decode()
+    assert "You completed this course" in course_html
+    assert "100% complete · 2 of 2 lessons · " in course_html and "1 new lesson" in course_html
+    assert "67%" not in course_html and 'class="outline-new"' in course_html
+    assert "Open the new lesson" in course_html
+
+    lesson_html = learner_client.get(added.url).content.decode()
+    assert "Lesson 3 of 3" in lesson_html and "1 new lesson" in lesson_html
+    assert "This lesson was added after you completed the course" in lesson_html
+
+    dashboard = learner_client.get(reverse("accounts:dashboard")).content.decode()
+    assert "Completed on" in dashboard and "1 new lesson" in dashboard
+
+    services.mark_lesson_done(learner, added)
+    course_html = learner_client.get(course.url).content.decode()
+    assert "100% complete · 3 of 3 lessons" in course_html and "new lesson" not in course_html

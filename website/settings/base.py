@@ -254,6 +254,10 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No third-party requests from the admin (avatars would leak editors' email hashes).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# "Translate this page" in wagtail-localize creates the translation as a draft: it holds the source
+# language's text until a translator has worked on it and publishes it (by default it would go live at
+# once, mirroring the source page's live status; see wagtail_localize.operations.TranslationCreator).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # The site shell (menus, footer, language links) is cached this long; publishing drops it at once.
 SHELL_CACHE_SECONDS = int(os.environ.get("SHELL_CACHE_SECONDS", "300"))
