@@ -42,6 +42,7 @@ def load(fixture=None):
     if home is None:
         return []
     index, created = services.ensure_library(home, LIBRARY)
+    created += services.ensure_moderation()
     path = fixture or services.FIXTURE_PATH
     if path.exists():
         created += services.load_cases(index, services.read_fixture(path))

@@ -215,3 +215,292 @@ def unique_case_slug(index, title):
 
 def site_url(path):
     return settings.SITE_URL + path
+
+
+# --- submissions and moderation ---------------------------------------------------------------
+
+MODERATORS_GROUP = "Case moderators"
+WORKFLOW_NAME = "Case moderation"
+
+
+class SubmissionError(Exception):
+    """The submission cannot be taken now (no library in this language, no moderation workflow)."""
+
+
+def ensure_moderation():
+    """The moderators' group, the review task and the workflow on every language's library.
+
+    Moderators may edit and publish cases in the Wagtail admin; every page below a library, a
+    submission included, goes through the workflow before it is published."""
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission, Workflow, WorkflowPage, WorkflowTask
+
+    from .models import CaseReviewTask
+
+    created = []
+    group, made = Group.objects.get_or_create(name=MODERATORS_GROUP)
+    if made:
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        )
+        created.append("case moderators group")
+    task = CaseReviewTask.objects.filter(name="Case review").first()
+    if task is None:
+        task = CaseReviewTask.objects.create(name="Case review")
+        task.groups.add(group)
+    workflow = Workflow.objects.filter(name=WORKFLOW_NAME).first()
+    if workflow is None:
+        workflow = Workflow.objects.create(name=WORKFLOW_NAME)
+        WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+        created.append("case moderation workflow")
+    page_permissions = Permission.objects.filter(
+        content_type__app_label="wagtailcore", codename__in=["add_page", "change_page", "publish_page"]
+    )
+    for index in CaseIndexPage.objects.all():
+        WorkflowPage.objects.get_or_create(page=index, defaults={"workflow": workflow})
+        for permission in page_permissions:
+            GroupPagePermission.objects.get_or_create(group=group, page=index, permission=permission)
+    return created
+
+
+def _quiet_wagtail_notifications(user):
+    """A submitter without admin access gets this app's e-mails (in their language, with links they
+    can open) instead of Wagtail's, which point into the admin."""
+    from wagtail.users.models import UserProfile
+
+    if user.has_perm("wagtailadmin.access_admin"):
+        return
+    profile = UserProfile.get_for_user(user)
+    if profile.approved_notifications or profile.rejected_notifications:
+        profile.approved_notifications = profile.rejected_notifications = False
+        profile.save(update_fields=["approved_notifications", "rejected_notifications"])
+
+
+def _fill_from_form(page, data):
+    page.title = data["title"]
+    page.organisation = data["organisation_name"]
+    page.country = data["country"]
+    page.region = data.get("region") or ""
+    page.sector = data["sector"]
+    page.years = data.get("years") or ""
+    page.start_year = data.get("start_year")
+    page.end_year = data.get("end_year")
+    page.target_groups = list(data.get("target_groups") or [])
+    page.themes = list(data.get("themes") or [])
+    page.summary = data["summary"]
+    for key in RICH_TEXT_KEYS:
+        setattr(page, key, data.get(key) or "")
+    page.links = [("link", link) for link in data.get("links") or []]
+
+
+def _store_image(uploaded, user, title):
+    from wagtail.images import get_image_model
+
+    image = get_image_model()(title=title[:255], file=uploaded, uploaded_by_user=user)
+    image.save()
+    return image
+
+
+@transaction.atomic
+def submit_case(*, user, organisation, data, language):
+    """A draft case below the library of ``language``, in moderation, and the submitter told so."""
+    from .models import CaseSubmission
+
+    locale = Locale.objects.filter(language_code=language).first()
+    index = CaseIndexPage.objects.filter(locale=locale).first() if locale else None
+    if index is None:
+        raise SubmissionError("no case library in this language")
+    workflow = index.get_workflow()
+    if workflow is None:
+        raise SubmissionError("the case library has no moderation workflow")
+    page = CasePage(locale=locale, owner=user, live=False, slug=unique_case_slug(index, data["title"]))
+    _fill_from_form(page, data)
+    if data.get("image"):
+        page.image = _store_image(data["image"], user, data["title"])
+    index.add_child(instance=page)
+    page.save_revision(user=user, log_action=True)
+    submission = CaseSubmission.objects.create(
+        page=page, submitted_by=user, organisation_id=organisation.pk, language=language
+    )
+    _quiet_wagtail_notifications(user)
+    workflow.start(page, user)
+    transaction.on_commit(lambda: notify_submitter(submission, "received"))
+    return submission
+
+
+@transaction.atomic
+def resubmit_case(submission, *, data):
+    """The submitter's changes as a new revision, and the review resumed where it asked for them."""
+    from .models import CaseSubmission
+
+    page = submission.page.get_latest_revision_as_object()
+    _fill_from_form(page, data)
+    if data.get("image"):
+        page.image = _store_image(data["image"], submission.submitted_by, data["title"])
+    page.save_revision(user=submission.submitted_by, log_action=True)
+    submission.status = CaseSubmission.Status.IN_REVIEW
+    submission.save(update_fields=["status", "updated_at"])
+    state = submission.page.current_workflow_state
+    if state is not None and state.status == state.STATUS_NEEDS_CHANGES:
+        state.resume(user=submission.submitted_by)
+    transaction.on_commit(lambda: notify_submitter(submission, "received"))
+    return submission
+
+
+def submission_for_page(page):
+    from .models import CaseSubmission
+
+    return CaseSubmission.objects.filter(page_id=page.pk).select_related("submitted_by", "page").first()
+
+
+def changes_requested(page, comment):
+    from .models import CaseSubmission
+
+    submission = submission_for_page(page)
+    if submission is None or submission.status == CaseSubmission.Status.DECLINED:
+        return
+    submission.status = CaseSubmission.Status.CHANGES_REQUESTED
+    submission.moderator_comment = comment or ""
+    submission.save(update_fields=["status", "moderator_comment", "updated_at"])
+    transaction.on_commit(lambda: notify_submitter(submission, "changes_requested"))
+
+
+def submission_published(page, comment=""):
+    from .models import CaseSubmission
+
+    submission = submission_for_page(page)
+    if submission is None or submission.status == CaseSubmission.Status.PUBLISHED:
+        return
+    submission.status = CaseSubmission.Status.PUBLISHED
+    submission.moderator_comment = comment or ""
+    submission.save(update_fields=["status", "moderator_comment", "updated_at"])
+    transaction.on_commit(lambda: notify_submitter(submission, "published"))
+
+
+@transaction.atomic
+def decline_submission(task_state, user, comment=""):
+    """End the review without publishing; the draft stays for the record, the submitter is told why."""
+    from .models import CaseSubmission
+
+    page = task_state.workflow_state.content_object
+    submission = submission_for_page(page)
+    if submission is not None:
+        submission.status = CaseSubmission.Status.DECLINED
+        submission.moderator_comment = comment or ""
+        submission.save(update_fields=["status", "moderator_comment", "updated_at"])
+    task_state.cancel(user=user, comment=comment)
+    task_state.workflow_state.cancel(user=user)
+    if submission is not None:
+        transaction.on_commit(lambda: notify_submitter(submission, "declined"))
+
+
+def notify_submitter(submission, event):
+    """E-mail the submitter about ``event`` (received, changes_requested, published, declined) in the
+    language they submitted in."""
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+    from django.utils import translation
+
+    submission.refresh_from_db()
+    user = submission.submitted_by
+    language = submission.language or user.preferred_language or settings.LANGUAGE_CODE
+    with translation.override(language):
+        page = submission.page
+        context = {
+            "user": user,
+            "submission": submission,
+            "title": page.get_latest_revision_as_object().title,
+            "comment": submission.moderator_comment,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "edit_url": site_url(reverse("cases:edit_submission", args=[submission.pk])),
+            "submissions_url": site_url(reverse("cases:submissions")),
+            "case_url": page.full_url if page.live else "",
+        }
+        subject = render_to_string(f"cases/email/{event}_subject.txt", context).strip()
+        body = render_to_string(f"cases/email/{event}_body.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+
+
+# --- the weekly digest ------------------------------------------------------------------------
+
+DIGEST_PERIOD_DAYS = 7
+
+
+def subscribe_to_digest(user, language):
+    from .models import DigestSubscription
+
+    subscription, _created = DigestSubscription.objects.update_or_create(
+        user=user, defaults={"active": True, "language": language}
+    )
+    return subscription
+
+
+def unsubscribe_from_digest(subscription):
+    if subscription.active:
+        subscription.active = False
+        subscription.save(update_fields=["active"])
+    return subscription
+
+
+def send_weekly_digest(now=None):
+    """E-mail every active subscriber the cases published since their last digest (at most a week
+    back), in their language; nobody gets an empty digest. Returns the number of e-mails sent."""
+    from datetime import timedelta
+
+    from django.core.mail import EmailMultiAlternatives
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+    from django.utils import timezone, translation
+
+    from .models import DigestSubscription
+    from .selectors import visible_cases
+
+    now = now or timezone.now()
+    week_ago = now - timedelta(days=DIGEST_PERIOD_DAYS)
+    subscriptions = DigestSubscription.objects.filter(active=True, user__is_active=True).select_related(
+        "user"
+    )
+    new_cases = {}
+    sent = 0
+    for subscription in subscriptions.order_by("language", "pk"):
+        language = subscription.language or settings.LANGUAGE_CODE
+        if language not in new_cases:
+            new_cases[language] = list(
+                visible_cases(language)
+                .filter(first_published_at__gt=week_ago, first_published_at__lte=now)
+                .order_by("-first_published_at")
+                .defer("search_vector")
+            )
+        since = max(week_ago, subscription.last_sent_at or week_ago)
+        cases = [case for case in new_cases[language] if case.first_published_at > since]
+        if not cases:
+            continue
+        with translation.override(language):
+            unsubscribe_url = site_url(reverse("cases:unsubscribe", args=[subscription.token]))
+            context = {
+                "user": subscription.user,
+                "cases": [
+                    {"title": case.title, "summary": case.summary, "url": case.full_url} for case in cases
+                ],
+                "unsubscribe_url": unsubscribe_url,
+                "site_name": settings.WAGTAIL_SITE_NAME,
+            }
+            subject = render_to_string("cases/email/digest_subject.txt", context).strip()
+            body = render_to_string("cases/email/digest_body.txt", context)
+        message = EmailMultiAlternatives(
+            subject,
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            [subscription.user.email],
+            # One-click unsubscribe from the mail client (RFC 8058).
+            headers={
+                "List-Unsubscribe": f"<{unsubscribe_url}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+        )
+        message.send()
+        subscription.last_sent_at = now
+        subscription.save(update_fields=["last_sent_at"])
+        sent += 1
+    return sent

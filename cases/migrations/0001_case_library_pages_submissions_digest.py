@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
                 ('sector', models.CharField(choices=[('hospitality', 'Hospitality and catering'), ('food-and-agriculture', 'Food and agriculture'), ('manufacturing', 'Manufacturing'), ('construction', 'Construction'), ('logistics', 'Logistics'), ('retail', 'Retail'), ('health-and-care', 'Health and care'), ('it-and-digital', 'IT and digital'), ('finance-and-administration', 'Finance and administration'), ('education-and-research', 'Education and research'), ('social-profit', 'Social profit and NGOs'), ('public-sector', 'Public sector'), ('cross-sector', 'Several sectors')], max_length=40, verbose_name='sector')),
                 ('start_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='first year')),
                 ('end_year', models.PositiveSmallIntegerField(blank=True, help_text='Empty while it is still running.', null=True, verbose_name='last year')),
-                ('years', models.CharField(blank=True, help_text='For example: since 2016, still running.', max_length=120, verbose_name='years as shown')),
+                ('years', models.CharField(blank=True, help_text='For example: since 2016.', max_length=120, verbose_name='years as shown')),
                 ('target_groups', models.JSONField(blank=True, default=list, verbose_name='target groups')),
                 ('themes', models.JSONField(blank=True, default=list, verbose_name='themes')),
                 ('summary', models.TextField(max_length=1500, verbose_name='summary')),

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "website"
@@ -344,3 +345,8 @@ DEMO_CONTENT_LOADERS = DEMO_CONTENT_LOADERS + ["courses.demo"]
 
 # --- cases ---
 DEMO_CONTENT_LOADERS = DEMO_CONTENT_LOADERS + ["cases.demo"]
+# The digest of newly published cases goes out on Monday mornings.
+CELERY_BEAT_SCHEDULE["cases-weekly-digest"] = {
+    "task": "cases.tasks.send_weekly_digest",
+    "schedule": crontab(day_of_week="mon", hour=7, minute=0),
+}
