@@ -111,7 +111,7 @@ def _fingerprint(entry, language):
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
-def _fill_case(page, entry, language):
+def fill_case_from_entry(page, entry, language):
     text = entry["text"][language]
     english_years = (entry.get("years") or {}).get("en", "")
     page.title = text["title"]
@@ -155,12 +155,12 @@ def load_cases(index, entries):
         page = CasePage.objects.child_of(index).filter(slug=entry["slug"]).first()
         if page is None:
             page = CasePage(slug=entry["slug"], locale=index.locale)
-            _fill_case(page, entry, "en")
+            fill_case_from_entry(page, entry, "en")
             index.add_child(instance=page)
             _publish(page)
             changed.append(f"case {entry['slug']}")
         elif page.fixture_fingerprint != _fingerprint(entry, "en"):
-            _fill_case(page, entry, "en")
+            fill_case_from_entry(page, entry, "en")
             _publish(page)
             changed.append(f"case {entry['slug']} (updated)")
         if "de" in entry["text"] and german_index is not None:
@@ -168,14 +168,14 @@ def load_cases(index, entries):
             if translated is None:
                 # A translation of the English page (same translation key), placed under the German library.
                 translated = page.copy_for_translation(german).specific
-                _fill_case(translated, entry, "de")
+                fill_case_from_entry(translated, entry, "de")
                 translated.slug = page.slug
                 _publish(translated)
                 changed.append(f"case {entry['slug']} (de)")
             else:
                 translated = translated.specific
                 if translated.fixture_fingerprint != _fingerprint(entry, "de"):
-                    _fill_case(translated, entry, "de")
+                    fill_case_from_entry(translated, entry, "de")
                     _publish(translated)
                     changed.append(f"case {entry['slug']} (de, updated)")
     return changed

@@ -218,3 +218,15 @@ def test_a_case_below_an_unpublished_library_is_not_served(library):
     index = CaseIndexPage.objects.get(locale__language_code="en")
     index.unpublish()
     assert get("/en/cases/bakery-apprentices/").status_code == 404
+
+
+def test_editors_see_themes_and_target_groups_as_checkboxes_in_the_admin(library, make_user):
+    admin = make_user(is_staff=True, is_superuser=True)
+    client = Client()
+    client.force_login(admin)
+    page = CasePage.objects.get(slug="bakery-apprentices", locale__language_code="en")
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'type="checkbox" name="themes" value="mentoring"' in body
+    assert 'type="checkbox" name="target_groups" value="women"' in body
