@@ -12,6 +12,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from cases.blocks import CaseReferenceBlock
 from h5p.blocks import H5PActivityBlock
 
 
@@ -241,6 +242,7 @@ LESSON_BODY_BLOCKS = [
     ("checklist", ChecklistBlock()),
     ("quiz", QuizBlock()),
     ("h5p", H5PActivityBlock()),
+    ("case_reference", CaseReferenceBlock()),
 ]
 
 

@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONCE
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "tracking",
     "h5p",
     "certificates",
+    "cases",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -435,3 +437,11 @@ COURSES_BODY_CACHE_SECONDS = int(os.environ.get("COURSES_BODY_CACHE_SECONDS", "3
 # Lesson videos and their WebVTT captions are uploaded as documents.
 WAGTAILDOCS_EXTENSIONS = WAGTAILDOCS_EXTENSIONS + ["mp4", "webm", "vtt"]
 DEMO_CONTENT_LOADERS = DEMO_CONTENT_LOADERS + ["courses.demo"]
+
+# --- cases ---
+DEMO_CONTENT_LOADERS = DEMO_CONTENT_LOADERS + ["cases.demo"]
+# The digest of newly published cases goes out on Monday mornings.
+CELERY_BEAT_SCHEDULE["cases-weekly-digest"] = {
+    "task": "cases.tasks.send_weekly_digest",
+    "schedule": crontab(day_of_week="mon", hour=7, minute=0),
+}

@@ -1,0 +1,304 @@
+"""Reads of the case library: the search with facet counts, similar cases, cases for themes.
+
+A language shows its own case pages and, for cases not translated into it yet, the English page,
+so every case is findable in every interface language."""
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Case, Count, F, IntegerField, Q, Sum, Value, When
+from django.http import QueryDict
+from django.utils import translation
+
+from .models import CaseFacet, CasePage
+from .taxonomy import FACETS, search_config
+
+PAGE_SIZE = 12
+MAX_QUERY_LENGTH = 200
+MAX_VALUES_PER_FACET = 20
+SORTS = ("relevance", "title", "recent")
+FALLBACK_LANGUAGE = "en"
+CARD_DEFERRED = (
+    "challenge",
+    "activities",
+    "results",
+    "obstacles",
+    "lessons",
+    "funding",
+    "search_vector",
+    "figures",
+    "links",
+    "related_courses",
+    "related_cases",
+)
+
+
+def visible_cases(language):
+    """Live case pages in ``language``, plus the English page of cases without a live translation."""
+    live = CasePage.objects.live()
+    own = Q(locale__language_code=language)
+    if language == FALLBACK_LANGUAGE:
+        return live.filter(own)
+    translated = CasePage.objects.live().filter(own).values("translation_key")
+    return live.filter(
+        own | (Q(locale__language_code=FALLBACK_LANGUAGE) & ~Q(translation_key__in=translated))
+    )
+
+
+def _text_match(cases, query, language):
+    """``cases`` narrowed to those matching ``query`` and annotated with a ``relevance`` to sort by."""
+    if connection.vendor == "postgresql":
+        search = SearchQuery(query, config=search_config(language), search_type="websearch")
+        if language != FALLBACK_LANGUAGE:
+            search = search | SearchQuery(
+                query, config=search_config(FALLBACK_LANGUAGE), search_type="websearch"
+            )
+        return cases.filter(search_vector=search).annotate(relevance=SearchRank(F("search_vector"), search))
+    # Elsewhere Wagtail's database search backend (full-text on SQLite) finds the pages.
+    found = [page.pk for page in CasePage.objects.live().search(query, operator="and")]
+    ranks = [When(pk=pk, then=Value(-position)) for position, pk in enumerate(found)]
+    return cases.filter(pk__in=found).annotate(
+        relevance=Case(*ranks, default=Value(-len(found)), output_field=IntegerField()) if ranks else Value(0)
+    )
+
+
+def _with_facets(cases, selected, skip=None):
+    for name, values in selected.items():
+        if name != skip and values:
+            cases = cases.filter(
+                pk__in=CaseFacet.objects.filter(facet=name, value__in=values).values("page_id")
+            )
+    return cases
+
+
+def _counts(cases, facets):
+    counts = {name: {} for name in facets}
+    rows = (
+        CaseFacet.objects.filter(facet__in=facets, page_id__in=cases.values("pk"))
+        .values_list("facet", "value")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for facet, value, n in rows:
+        counts[facet][value] = n
+    return counts
+
+
+def _ordered(cases, sort, has_query):
+    if sort == "title":
+        return cases.order_by("title", "pk")
+    if sort == "recent":
+        return cases.order_by(F("start_year").desc(nulls_last=True), "title", "pk")
+    if has_query:
+        return cases.order_by("-relevance", F("case_number").asc(nulls_last=True), "pk")
+    return cases.order_by(F("case_number").asc(nulls_last=True), "-first_published_at", "pk")
+
+
+def search_cases(*, language, query="", selected=None, sort="relevance"):
+    """The matching cases (ordered queryset) and the count of every facet value among them.
+
+    Values within a facet are alternatives (Germany or Austria), facets narrow each other (Germany and
+    mentoring). A facet's counts ignore its own selection, so they say what choosing another value of
+    it would give; facets without a selection share one counting query."""
+    selected = {name: list(values) for name, values in (selected or {}).items() if name in FACETS and values}
+    cases = visible_cases(language)
+    if query:
+        cases = _text_match(cases, query, language)
+    results = _with_facets(cases, selected)
+    counts = {}
+    unselected = [name for name in FACETS if name not in selected]
+    if unselected:
+        counts.update(_counts(results, unselected))
+    for name in selected:
+        counts.update(_counts(_with_facets(cases, selected, skip=name), [name]))
+    return _ordered(results, sort, bool(query)).defer(*CARD_DEFERRED), counts
+
+
+def read_library_query(params):
+    """The library's state from a query string; anything odd is trimmed, never an error."""
+    query = " ".join(params.get("q", "").split())[:MAX_QUERY_LENGTH]
+    selected = {}
+    for name in FACETS:
+        values = [value.strip()[:40] for value in params.getlist(name) if value.strip()]
+        if values:
+            selected[name] = list(dict.fromkeys(values))[:MAX_VALUES_PER_FACET]
+    sort = params.get("sort", "")
+    if sort not in SORTS:
+        sort = "relevance"
+    return query, selected, sort
+
+
+def _query_string(query, selected, sort, **change):
+    params = QueryDict(mutable=True)
+    if query:
+        params["q"] = query
+    for name, values in selected.items():
+        params.setlist(name, values)
+    if sort != "relevance":
+        params["sort"] = sort
+    for key, value in change.items():
+        if value is None:
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+def _toggled(selected, name, value):
+    values = list(selected.get(name, []))
+    values = [item for item in values if item != value] if value in values else values + [value]
+    changed = {key: list(items) for key, items in selected.items()}
+    if values:
+        changed[name] = values
+    else:
+        changed.pop(name, None)
+    return changed
+
+
+def facet_panels(query, selected, sort, counts):
+    panels = []
+    for name, (label, choices) in FACETS.items():
+        chosen = selected.get(name, [])
+        options = []
+        for value, value_label in choices:
+            count = counts.get(name, {}).get(value, 0)
+            if count or value in chosen:
+                options.append(
+                    {
+                        "value": value,
+                        "label": value_label,
+                        "count": count,
+                        "selected": value in chosen,
+                        "url": _query_string(query, _toggled(selected, name, value), sort),
+                    }
+                )
+        panels.append({"name": name, "label": label, "options": options})
+    return panels
+
+
+def active_filters(query, selected, sort):
+    names = {name: dict(choices) for name, (_label, choices) in FACETS.items()}
+    chips = []
+    for name, values in selected.items():
+        for value in values:
+            chips.append(
+                {
+                    "facet": FACETS[name][0],
+                    # A value outside the vocabulary (an edited URL) is shown as typed; it matches nothing.
+                    "label": names[name].get(value, value),
+                    "url": _query_string(query, _toggled(selected, name, value), sort),
+                }
+            )
+    return chips
+
+
+def library_context(request, index):
+    language = translation.get_language()
+    query, selected, sort = read_library_query(request.GET)
+    results, counts = search_cases(language=language, query=query, selected=selected, sort=sort)
+    paginator = Paginator(results, PAGE_SIZE)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    cards = list(page_obj.object_list.select_related("locale"))
+    return {
+        "query": query,
+        "sort": sort,
+        "sorts": SORTS,
+        "selected": selected,
+        "cases": cards,
+        "page_obj": page_obj,
+        "paginator": paginator,
+        "facet_panels": facet_panels(query, selected, sort, counts),
+        "active_filters": active_filters(query, selected, sort),
+        "filtered": bool(query or selected),
+        "page_links": {
+            "previous": _query_string(query, selected, sort, page=str(page_obj.previous_page_number()))
+            if page_obj.has_previous()
+            else None,
+            "next": _query_string(query, selected, sort, page=str(page_obj.next_page_number()))
+            if page_obj.has_next()
+            else None,
+        },
+        "hidden_facets": [(name, value) for name, values in selected.items() for value in values],
+        "language": language,
+    }
+
+
+def similar_cases(page, *, language=None, limit=3):
+    """Cases sharing themes (two points each), the sector or the country (one point) with ``page``."""
+    language = language or translation.get_language()
+    candidates = visible_cases(language).exclude(translation_key=page.translation_key)
+    match = Q(facet="sector", value=page.sector) | Q(facet="country", value=page.country)
+    if page.themes:
+        match |= Q(facet="theme", value__in=page.themes)
+    scores = list(
+        CaseFacet.objects.filter(match, page_id__in=candidates.values("pk"))
+        .values("page_id")
+        .annotate(score=Sum(Case(When(facet="theme", then=Value(2)), default=Value(1))))
+        .order_by("-score", "page_id")
+        .values_list("page_id", flat=True)[:limit]
+    )
+    pages = {case.pk: case for case in CasePage.objects.filter(pk__in=scores).defer(*CARD_DEFERRED)}
+    return [pages[pk] for pk in scores if pk in pages]
+
+
+def cases_for_themes(themes, *, language, limit=3):
+    """Live cases for an integration-plan step: those sharing most of ``themes`` (slugs from
+    ``cases.taxonomy.THEME_CHOICES``), in ``language`` where translated, else in English.
+
+    Each page carries ``shared_themes``, the number of the given themes it has."""
+    themes = [theme for theme in themes or [] if theme]
+    if not themes:
+        return []
+    scores = list(
+        CaseFacet.objects.filter(
+            facet="theme", value__in=themes, page_id__in=visible_cases(language).values("pk")
+        )
+        .values("page_id")
+        .annotate(shared=Count("pk"))
+        .order_by("-shared", "page_id")
+        .values_list("page_id", "shared")[:limit]
+    )
+    pages = {
+        case.pk: case
+        for case in CasePage.objects.filter(pk__in=[pk for pk, _n in scores]).defer(*CARD_DEFERRED)
+    }
+    result = []
+    for pk, shared in scores:
+        if pk in pages:
+            pages[pk].shared_themes = shared
+            result.append(pages[pk])
+    return result
+
+
+def localized(pages, language):
+    """Each page in ``language`` where a live translation exists, else as it is; missing pages dropped."""
+    keys = [page.translation_key for page in pages]
+    translations = (
+        {
+            page.translation_key: page
+            for page in type(pages[0])
+            .objects.live()
+            .filter(translation_key__in=keys, locale__language_code=language)
+        }
+        if pages
+        else {}
+    )
+    return [translations.get(page.translation_key, page) for page in pages if page.live]
+
+
+def case_page_context(request, page):
+    language = translation.get_language()
+    related_cases = [block.value for block in page.related_cases if block.value is not None]
+    related_courses = [block.value.specific for block in page.related_courses if block.value is not None]
+    return {
+        "similar_cases": similar_cases(page, language=language),
+        "chosen_cases": localized(related_cases, language) if related_cases else [],
+        "related_courses": localized(related_courses, language) if related_courses else [],
+        "in_other_language": page.locale.language_code != language,
+        "content_language": page.locale.language_code,
+        "content_language_name": dict(settings.LANGUAGES).get(page.locale.language_code, ""),
+        "interface_language": language,
+        "interface_direction": "rtl" if translation.get_language_bidi() else "ltr",
+    }

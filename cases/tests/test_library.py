@@ -1,0 +1,232 @@
+import json
+
+import pytest
+from django.test import Client
+from wagtail.models import Locale, Revision
+
+from cases import demo, services
+from cases.models import CaseFacet, CaseIndexPage, CasePage
+from cases.selectors import cases_for_themes, search_cases, similar_cases
+
+from .factories import SAMPLE_FIXTURE, add_case, load_sample_library
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def library():
+    return load_sample_library()
+
+
+def slugs(response):
+    return sorted(case.slug for case in response.context["page_obj"].paginator.object_list)
+
+
+def get(path, **params):
+    return Client().get(path, params)
+
+
+def test_loading_the_fixture_creates_every_case_in_english_and_the_german_translations(library):
+    english = CasePage.objects.live().filter(locale__language_code="en")
+    assert sorted(english.values_list("slug", flat=True)) == [
+        "bakery-apprentices",
+        "coding-school",
+        "hotel-language-lessons",
+        "warehouse-buddies",
+    ]
+    bakery = english.get(slug="bakery-apprentices")
+    german = bakery.get_translation(Locale.objects.get(language_code="de"))
+    assert german.live and german.title == "Auszubildende in einer Dorfbäckerei"
+    assert german.get_parent().specific_class is CaseIndexPage
+    assert german.specific.country == "DE" and german.specific.themes == bakery.themes
+    assert german.specific.years == "Seit 2016"
+    assert "<p>They needed staff.</p><p>Nobody applied.</p>" == bakery.challenge
+
+
+def test_loading_twice_changes_nothing(library):
+    revisions = Revision.objects.count()
+    assert demo.load(fixture=SAMPLE_FIXTURE) == []
+    assert Revision.objects.count() == revisions
+
+
+def test_a_changed_fixture_entry_updates_only_that_case(library, tmp_path):
+    entries = json.loads(SAMPLE_FIXTURE.read_text())
+    entries[1]["text"]["en"]["summary"] = "Buddies, now for every shift."
+    changed = tmp_path / "cases.json"
+    changed.write_text(json.dumps(entries))
+    assert demo.load(fixture=changed) == ["case warehouse-buddies (updated)"]
+    assert CasePage.objects.get(slug="warehouse-buddies", locale__language_code="en").summary == (
+        "Buddies, now for every shift."
+    )
+
+
+def test_a_fixture_value_outside_the_vocabulary_is_refused_with_the_case_named():
+    entries = json.loads(SAMPLE_FIXTURE.read_text())
+    entries[0]["themes"].append("cooking")
+    with pytest.raises(services.FixtureError, match="bakery-apprentices: unknown theme cooking"):
+        services.validate_entry(entries[0])
+
+
+def test_facet_rows_follow_the_published_page(library):
+    page = CasePage.objects.get(slug="warehouse-buddies", locale__language_code="en")
+    page.themes = ["networking"]
+    page.save_revision()  # a draft: the library keeps the published facts
+    assert set(CaseFacet.objects.filter(page=page, facet="theme").values_list("value", flat=True)) == {
+        "mentoring",
+        "onboarding",
+    }
+    page.get_latest_revision().publish()
+    assert list(CaseFacet.objects.filter(page=page, facet="theme").values_list("value", flat=True)) == [
+        "networking"
+    ]
+
+
+def test_an_empty_search_shows_all_cases(library):
+    response = get("/en/cases/", q="")
+    assert response.status_code == 200
+    assert len(slugs(response)) == 4
+    assert "4 cases" in response.content.decode()
+
+
+def test_a_search_term_finds_the_cases_that_mention_it(library):
+    response = get("/en/cases/", q="bakery")
+    assert slugs(response) == ["bakery-apprentices"]
+
+
+def test_filtering_by_country_returns_the_cases_of_that_country(library):
+    assert slugs(get("/en/cases/", country="DE")) == ["bakery-apprentices", "coding-school"]
+
+
+def test_two_values_of_one_facet_are_alternatives_and_two_facets_narrow(library):
+    assert slugs(get("/en/cases/", country=["DE", "BE"])) == [
+        "bakery-apprentices",
+        "coding-school",
+        "warehouse-buddies",
+    ]
+    assert slugs(get("/en/cases/", country="DE", theme="mentoring")) == ["bakery-apprentices"]
+
+
+def test_facet_counts_count_the_results_and_ignore_their_own_facet(library):
+    _results, counts = search_cases(language="en", selected={"country": ["DE"]})
+    assert counts["theme"] == {
+        "language": 1,
+        "mentoring": 1,
+        "training-and-vocational-education": 1,
+        "digital-skills": 1,
+        "recruitment": 1,
+    }
+    # Country counts still offer the other countries, so choosing one more widens the results.
+    assert counts["country"] == {"DE": 2, "BE": 1, "CH": 1}
+    assert counts["sector"] == {"food-and-agriculture": 1, "it-and-digital": 1}
+
+
+def test_a_facet_value_that_does_not_exist_shows_no_results_not_an_error(library):
+    response = get("/en/cases/", country="XX", theme="<script>")
+    assert response.status_code == 200
+    assert slugs(response) == []
+    assert "No case matches" in response.content.decode()
+
+
+def test_odd_sort_and_page_values_fall_back_to_the_defaults(library):
+    response = get("/en/cases/", sort="drop table", page="9999")
+    assert response.status_code == 200
+    assert response.context["sort"] == "relevance"
+
+
+def test_sorting_by_title_orders_alphabetically(library):
+    response = get("/en/cases/", sort="title")
+    titles = [case.title for case in response.context["cases"]]
+    assert titles == sorted(titles)
+
+
+def test_facet_links_are_shareable_urls_of_the_filter_state(library):
+    response = get("/en/cases/", q="bakery", country="DE")
+    panel = next(panel for panel in response.context["facet_panels"] if panel["name"] == "theme")
+    mentoring = next(option for option in panel["options"] if option["value"] == "mentoring")
+    assert mentoring["url"] == "?q=bakery&country=DE&theme=mentoring"
+    country = next(panel for panel in response.context["facet_panels"] if panel["name"] == "country")
+    germany = next(option for option in country["options"] if option["value"] == "DE")
+    assert germany["selected"] and germany["url"] == "?q=bakery"
+
+
+def test_pagination_keeps_the_filters(library):
+    index = CaseIndexPage.objects.get(locale__language_code="en")
+    for number in range(12):
+        add_case(index, country="NO", title=f"Norwegian case {number}")
+    response = get("/en/cases/", country="NO")
+    assert response.context["paginator"].count == 12 and not response.context["page_links"]["next"]
+    add_case(index, country="NO", title="Norwegian case 12")
+    response = get("/en/cases/", country="NO")
+    assert response.context["page_links"]["next"] == "?country=NO&page=2"
+    assert len(get("/en/cases/", country="NO", page="2").context["cases"]) == 1
+
+
+def test_the_german_library_shows_german_pages_and_english_ones_not_yet_translated(library):
+    response = get("/de/cases/")
+    languages = {
+        case.slug: case.locale.language_code for case in response.context["page_obj"].paginator.object_list
+    }
+    assert languages == {
+        "bakery-apprentices": "de",
+        "warehouse-buddies": "en",
+        "hotel-language-lessons": "en",
+        "coding-school": "en",
+    }
+
+
+def test_the_arabic_library_lists_every_case_and_marks_english_text(library):
+    response = get("/ar/cases/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert len(slugs(response)) == 4
+    assert 'lang="en" dir="ltr"' in body
+
+
+def test_a_case_page_shows_its_facts_and_cases_like_it(library):
+    response = get("/en/cases/bakery-apprentices/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Sample Bakery GmbH" in body and "Germany" in body and "Kassel" in body
+    assert "12 apprentices" in body and "Lessons for employers" in body
+    similar = [case.slug for case in response.context["similar_cases"]]
+    # Warehouse shares mentoring (2), the coding school Germany (1), the hotel language (2).
+    assert similar == ["warehouse-buddies", "hotel-language-lessons", "coding-school"] or similar == [
+        "hotel-language-lessons",
+        "warehouse-buddies",
+        "coding-school",
+    ]
+
+
+def test_similar_cases_rank_shared_themes_above_country_or_sector(library):
+    bakery = CasePage.objects.get(slug="bakery-apprentices", locale__language_code="en")
+    assert [case.slug for case in similar_cases(bakery, language="en", limit=2)] != ["coding-school"]
+    assert "coding-school" == similar_cases(bakery, language="en")[-1].slug
+
+
+def test_cases_for_themes_returns_the_best_matches_in_the_language_asked(library):
+    found = cases_for_themes(["language", "mentoring"], language="de", limit=2)
+    assert [(case.slug, case.locale.language_code, case.shared_themes) for case in found][0] == (
+        "bakery-apprentices",
+        "de",
+        2,
+    )
+    assert len(found) == 2
+    assert cases_for_themes([], language="en", limit=3) == []
+
+
+def test_a_case_below_an_unpublished_library_is_not_served(library):
+    index = CaseIndexPage.objects.get(locale__language_code="en")
+    index.unpublish()
+    assert get("/en/cases/bakery-apprentices/").status_code == 404
+
+
+def test_editors_see_themes_and_target_groups_as_checkboxes_in_the_admin(library, make_user):
+    admin = make_user(is_staff=True, is_superuser=True)
+    client = Client()
+    client.force_login(admin)
+    page = CasePage.objects.get(slug="bakery-apprentices", locale__language_code="en")
+    response = client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'type="checkbox" name="themes" value="mentoring"' in body
+    assert 'type="checkbox" name="target_groups" value="women"' in body
