@@ -13,6 +13,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from h5p.blocks import H5PActivityBlock
+from scenarios.blocks import ScenarioBlock
 
 
 class LessonImageBlock(blocks.StructBlock):
@@ -229,7 +230,7 @@ class QuizBlock(blocks.StructBlock):
 STATELESS_BLOCK_TYPES = {"text", "image", "video", "callout", "resource", "checklist"}
 
 # Block types a learner must finish (when their ``required`` flag is set) before a lesson completes.
-ACTIVITY_BLOCK_TYPES = {"quiz", "h5p"}
+ACTIVITY_BLOCK_TYPES = {"quiz", "h5p", "scenario"}
 
 LESSON_BODY_BLOCKS = [
     ("text", blocks.RichTextBlock(label=_("Text"), template="blocks/lesson_text_block.html")),
@@ -241,6 +242,7 @@ LESSON_BODY_BLOCKS = [
     ("checklist", ChecklistBlock()),
     ("quiz", QuizBlock()),
     ("h5p", H5PActivityBlock()),
+    ("scenario", ScenarioBlock()),
 ]
 
 

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "tracking",
     "h5p",
     "certificates",
+    "scenarios",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -340,3 +341,10 @@ COURSES_BODY_CACHE_SECONDS = int(os.environ.get("COURSES_BODY_CACHE_SECONDS", "3
 # Lesson videos and their WebVTT captions are uploaded as documents.
 WAGTAILDOCS_EXTENSIONS = WAGTAILDOCS_EXTENSIONS + ["mp4", "webm", "vtt"]
 DEMO_CONTENT_LOADERS = DEMO_CONTENT_LOADERS + ["courses.demo"]
+
+# --- scenarios ---
+# A live session's join code stops working this many hours after the trainer started it.
+SCENARIOS_SESSION_HOURS = int(os.environ.get("SCENARIOS_SESSION_HOURS", "12"))
+# Phones and the projector ask for the session state this often (milliseconds).
+SCENARIOS_POLL_INTERVAL_MS = int(os.environ.get("SCENARIOS_POLL_INTERVAL_MS", "1000"))
+DEMO_CONTENT_LOADERS = DEMO_CONTENT_LOADERS + ["scenarios.demo"]
