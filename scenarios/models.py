@@ -242,6 +242,9 @@ class Participant(models.Model):
             models.UniqueConstraint(fields=["session", "user"], name="one_participation_per_session")
         ]
 
+    def __str__(self):
+        return f"{self.user} · {self.role_key}"
+
 
 class Vote(models.Model):
     """A participant's choice at one step of a session: the decision itself in turn mode, one vote
