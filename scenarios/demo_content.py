@@ -1,3 +1,4 @@
+# ruff: noqa: E501 -- prose in three languages; the formatter already wrapped what it can
 """The six demo role-plays, in English and German (the first one also in Arabic).
 
 Situations come from the COME IN research report: role-plays between migrant workers, their
