@@ -136,7 +136,9 @@ def solo_state(request, page, *, lesson=None, block_id="", play=None):
 
 
 def scenario_page_context(request, page):
-    return {"solo": solo_state(request, page)}
+    from .services import may_run_sessions
+
+    return {"solo": solo_state(request, page), "can_run_sessions": may_run_sessions(request.user)}
 
 
 def lesson_block_context(value, parent_context):
@@ -210,3 +212,160 @@ def preview_context(page, mode):
             for scene in scenario.scenes
         ],
     }
+
+
+# ---------------------------------------------------------------- live sessions
+
+
+def session_run_by(user, session_id):
+    """The session ``user`` runs as its trainer, or None (others get a 404)."""
+    from .models import LiveSession
+
+    if not user.is_authenticated:
+        return None
+    return LiveSession.objects.select_related("scenario").filter(pk=session_id, trainer=user).first()
+
+
+def participation(user, session_id):
+    """The user's participation in the session, or None (a session they did not join is a 404)."""
+    from .models import Participant
+
+    if not user.is_authenticated:
+        return None
+    return (
+        Participant.objects.select_related("session", "session__scenario")
+        .filter(session_id=session_id, user=user)
+        .first()
+    )
+
+
+def sessions_of(user):
+    from .models import LiveSession, Participant
+
+    return {
+        "running": list(LiveSession.objects.filter(trainer=user).select_related("scenario")[:50]),
+        "joined": list(
+            Participant.objects.filter(user=user).select_related("session", "session__scenario")[:50]
+        ),
+    }
+
+
+def _role_name(scenario, key):
+    role = scenario.role(key)
+    return role.name if role else key
+
+
+def live_state(session, viewer, participant=None):
+    """What a participant, the trainer or the projector sees of the session now."""
+    from django.db.models import Count
+
+    from .models import DecisionMode
+
+    page = session.scenario.specific
+    scenario = page.scenario()
+    result = engine.replay(scenario, session.choices)
+    step = len(session.choices)
+    participants = list(session.participants.select_related("user").order_by("joined_at", "pk"))
+    state = {
+        "session": session,
+        "page": page,
+        "viewer": viewer,
+        "participant": participant,
+        "my_role": _role_name(scenario, participant.role_key) if participant else "",
+        "phase": session.phase,
+        "step": step,
+        "number": step + 1,
+        "vote_mode": session.decision_mode == DecisionMode.VOTE,
+        "discussion": session.discussion,
+        "participant_count": len(participants),
+        "participants": [
+            {"name": p.user.display_name, "role": _role_name(scenario, p.role_key)} for p in participants
+        ]
+        if viewer != "participant"
+        else [],
+        "roles": [
+            {"name": role.name, "count": sum(1 for p in participants if p.role_key == role.key)}
+            for role in scenario.roles
+        ],
+    }
+    if session.phase == session.Phase.DECIDING and result.scene is not None:
+        scene = result.scene
+        counts = dict(
+            session.votes.filter(step=step)
+            .values("choice_key")
+            .annotate(n=Count("id"))
+            .values_list("choice_key", "n")
+        )
+        mine = None
+        if participant is not None:
+            mine = (
+                session.votes.filter(step=step, participant=participant)
+                .values_list("choice_key", flat=True)
+                .first()
+            )
+        deciding = _role_name(scenario, scene.role) if scene.role else ""
+        state.update(
+            {
+                "scene": scene,
+                "deciding_role": deciding,
+                "choices": [
+                    {"choice": c, "votes": counts.get(c.key, 0), "mine": c.key == mine}
+                    for c in result.offered
+                ],
+                "votes_cast": sum(counts.values()),
+                "my_vote": mine,
+                "can_decide": participant is not None
+                and mine is None
+                and not session.discussion
+                and (state["vote_mode"] or not scene.role or participant.role_key == scene.role),
+            }
+        )
+    if session.phase in (session.Phase.FEEDBACK, session.Phase.ENDED) and result.steps:
+        last = result.steps[-1]
+        decided = session.deciders[-1] if session.deciders else {}
+        state["last"] = {
+            "scene": last.scene,
+            "choice": last.choice,
+            "leads_to": target_title(scenario, last.choice.leads_to),
+            "by": _decided_by(scenario, decided),
+        }
+    if session.phase == session.Phase.ENDED:
+        state["ended"] = True
+        if result.finished:
+            state["debrief"] = group_debrief(session, scenario, result)
+    return state
+
+
+def _decided_by(scenario, decided):
+    if decided.get("by") == "role":
+        return _role_name(scenario, decided.get("role", ""))
+    if decided.get("by") == "vote":
+        votes = decided.get("votes") or {}
+        return translation.ngettext(
+            "the group (%(count)s vote)", "the group (%(count)s votes)", sum(votes.values())
+        ) % {"count": sum(votes.values())}
+    return translation.gettext("the trainer")
+
+
+def group_debrief(session, scenario, result):
+    summary = debrief(scenario, result)
+    for item, decided in zip(summary["steps"], session.deciders, strict=False):
+        item["decided_by"] = _decided_by(scenario, decided)
+    return summary
+
+
+def qr_png_data_uri(url):
+    """The join link as a small 1-bit PNG for the projector and the printed debrief."""
+    import base64
+    import io
+
+    import qrcode
+
+    code = qrcode.QRCode(
+        error_correction=qrcode.constants.ERROR_CORRECT_M, box_size=8, border=2, mask_pattern=2
+    )
+    code.add_data(url)
+    code.make(fit=True)
+    buffer = io.BytesIO()
+    code.make_image().get_image().convert("1").save(buffer, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
