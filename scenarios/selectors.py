@@ -265,6 +265,8 @@ def live_state(session, viewer, participant=None):
     scenario = page.scenario()
     result = engine.replay(scenario, session.choices)
     step = len(session.choices)
+    # Poll tokens name a participant as "p<id>"; templates only need to know it is one.
+    viewer = viewer if viewer in ("trainer", "projector") else "participant"
     participants = list(session.participants.select_related("user").order_by("joined_at", "pk"))
     state = {
         "session": session,
