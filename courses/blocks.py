@@ -14,6 +14,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from cases.blocks import CaseReferenceBlock
 from h5p.blocks import H5PActivityBlock
+from scenarios.blocks import ScenarioBlock
 
 
 class LessonImageBlock(blocks.StructBlock):
@@ -230,7 +231,7 @@ class QuizBlock(blocks.StructBlock):
 STATELESS_BLOCK_TYPES = {"text", "image", "video", "callout", "resource", "checklist"}
 
 # Block types a learner must finish (when their ``required`` flag is set) before a lesson completes.
-ACTIVITY_BLOCK_TYPES = {"quiz", "h5p"}
+ACTIVITY_BLOCK_TYPES = {"quiz", "h5p", "scenario"}
 
 LESSON_BODY_BLOCKS = [
     ("text", blocks.RichTextBlock(label=_("Text"), template="blocks/lesson_text_block.html")),
@@ -243,6 +244,7 @@ LESSON_BODY_BLOCKS = [
     ("quiz", QuizBlock()),
     ("h5p", H5PActivityBlock()),
     ("case_reference", CaseReferenceBlock()),
+    ("scenario", ScenarioBlock()),
 ]
 
 

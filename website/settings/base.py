@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "h5p",
     "certificates",
     "cases",
+    "scenarios",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -445,3 +446,14 @@ CELERY_BEAT_SCHEDULE["cases-weekly-digest"] = {
     "task": "cases.tasks.send_weekly_digest",
     "schedule": crontab(day_of_week="mon", hour=7, minute=0),
 }
+# --- scenarios ---
+# A live session's join code stops working this many hours after the trainer started it.
+SCENARIOS_SESSION_HOURS = int(os.environ.get("SCENARIOS_SESSION_HOURS", "12"))
+# Phones and the projector ask for the session state this often (milliseconds).
+SCENARIOS_POLL_INTERVAL_MS = int(os.environ.get("SCENARIOS_POLL_INTERVAL_MS", "1000"))
+DEMO_CONTENT_LOADERS = DEMO_CONTENT_LOADERS + ["scenarios.demo"]
+# How long the cache may answer "unchanged" for a live session without asking the database: with a
+# shared cache (CACHE_URL) changes reach it at once; a per-process cache must expire quickly.
+SCENARIOS_VERSION_CACHE_SECONDS = int(
+    os.environ.get("SCENARIOS_VERSION_CACHE_SECONDS", "3600" if os.environ.get("CACHE_URL") else "1")
+)
