@@ -15,3 +15,15 @@ def organisations_where(user, *roles):
         m.organisation
         for m in Membership.objects.filter(user=user, role__in=roles).select_related("organisation")
     ]
+
+
+def members_of(organisation):
+    """The people who hold any role in an organisation, each once, by name."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(memberships__organisation=organisation, is_active=True)
+        .distinct()
+        .order_by("first_name", "last_name", "email")
+    )

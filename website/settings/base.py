@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "tracking",
     "h5p",
     "certificates",
+    "plans",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -340,3 +341,14 @@ COURSES_BODY_CACHE_SECONDS = int(os.environ.get("COURSES_BODY_CACHE_SECONDS", "3
 # Lesson videos and their WebVTT captions are uploaded as documents.
 WAGTAILDOCS_EXTENSIONS = WAGTAILDOCS_EXTENSIONS + ["mp4", "webm", "vtt"]
 DEMO_CONTENT_LOADERS = DEMO_CONTENT_LOADERS + ["courses.demo"]
+
+# --- plans ---
+# Owners hear about a task this many days before it is due (and once more when it is overdue).
+PLANS_DUE_SOON_DAYS = int(os.environ.get("PLANS_DUE_SOON_DAYS", "2"))
+# The plan's HR owner hears this many days before the new hire's permit expires.
+PLANS_PERMIT_ALERT_DAYS = [90, 30, 7]
+CELERY_BEAT_SCHEDULE["plans-daily-reminders"] = {
+    "task": "plans.tasks.send_daily_reminders",
+    "schedule": 24 * 3600,
+}
+DEMO_CONTENT_LOADERS = [*DEMO_CONTENT_LOADERS, "plans.demo"]
