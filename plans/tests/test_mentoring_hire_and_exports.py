@@ -21,9 +21,14 @@ def tutor_client(client, colleague):
 
 def meeting_data(mentor, **changes):
     data = {
-        "mentor": mentor.pk, "starts_at": "2027-01-12T10:00", "place": "Canteen",
-        "frame": "30 minutes", "rapport": "How was the week?", "goal": "Know the routes",
-        "action_plan": "Walk them together", "evaluation": "",
+        "mentor": mentor.pk,
+        "starts_at": "2027-01-12T10:00",
+        "place": "Canteen",
+        "frame": "30 minutes",
+        "rapport": "How was the week?",
+        "goal": "Know the routes",
+        "action_plan": "Walk them together",
+        "evaluation": "",
     }
     data.update(changes)
     return data
@@ -34,26 +39,37 @@ def test_the_tutor_schedules_a_meeting_in_five_steps(tutor_client, built_plan, c
     assert response.status_code == 302
     meeting = built_plan.meetings.get()
     assert (meeting.frame, meeting.rapport, meeting.goal, meeting.action_plan) == (
-        "30 minutes", "How was the week?", "Know the routes", "Walk them together")
+        "30 minutes",
+        "How was the week?",
+        "Know the routes",
+        "Walk them together",
+    )
     page = tutor_client.get(reverse("plans:meetings", args=[built_plan.pk])).content.decode()
     for step in ("1. Set the frame", "2. Build rapport", "3. Agree a goal", "4. Make a plan"):
         assert step in page
 
 
 def test_a_meeting_without_a_date_is_refused_and_the_agenda_kept(tutor_client, built_plan, colleague):
-    response = tutor_client.post(reverse("plans:meetings", args=[built_plan.pk]),
-                                 meeting_data(colleague, starts_at=""))
+    response = tutor_client.post(
+        reverse("plans:meetings", args=[built_plan.pk]), meeting_data(colleague, starts_at="")
+    )
     assert response.status_code == 200 and "starts_at" in response.context["form"].errors
     assert "Know the routes" in response.content.decode()
     assert not built_plan.meetings.exists()
 
 
-def test_the_outcome_and_next_steps_are_recorded_and_the_mentoring_closed(tutor_client, built_plan, colleague):
+def test_the_outcome_and_next_steps_are_recorded_and_the_mentoring_closed(
+    tutor_client, built_plan, colleague
+):
     meeting = services.schedule_meeting(built_plan, colleague, starts_at=timezone.now(), goal="Routes")
-    tutor_client.post(reverse("plans:meeting", args=[built_plan.pk, meeting.pk]),
-                      {"outcome": "Knows the routes", "next_steps": "Forklift course", "evaluation": "Useful"})
+    tutor_client.post(
+        reverse("plans:meeting", args=[built_plan.pk, meeting.pk]),
+        {"outcome": "Knows the routes", "next_steps": "Forklift course", "evaluation": "Useful"},
+    )
     meeting.refresh_from_db()
-    assert meeting.outcome == "Knows the routes" and meeting.next_steps == "Forklift course" and meeting.held_at
+    assert (
+        meeting.outcome == "Knows the routes" and meeting.next_steps == "Forklift course" and meeting.held_at
+    )
     tutor_client.post(reverse("plans:close_mentoring", args=[built_plan.pk]), {"summary": "Settled in well"})
     built_plan.refresh_from_db()
     assert built_plan.mentoring_closed_at and built_plan.mentoring_summary == "Settled in well"
@@ -76,8 +92,9 @@ def test_a_trainer_who_is_not_the_tutor_cannot_schedule(client, built_plan, comp
     assert client.get(reverse("plans:meetings", args=[built_plan.pk])).status_code == 404
 
 
-def test_the_invitation_is_sent_in_the_hires_language_and_opens_their_view(client, built_plan, company_admin,
-                                                                          make_user):
+def test_the_invitation_is_sent_in_the_hires_language_and_opens_their_view(
+    client, built_plan, company_admin, make_user
+):
     client.force_login(company_admin)
     client.post(reverse("plans:invite", args=[built_plan.pk]), {"email": "Samir@Example.org"})
     invitation = HireInvitation.objects.get()
@@ -102,12 +119,19 @@ def test_an_invalid_invitation_email_is_refused(client, built_plan, company_admi
     assert not mail.outbox
 
 
-def test_the_new_hires_view_shows_their_tasks_tutor_and_meetings_only(client, built_plan, colleague, make_user):
+def test_the_new_hires_view_shows_their_tasks_tutor_and_meetings_only(
+    client, built_plan, colleague, make_user
+):
     hire = make_user()
     built_plan.new_hire = hire
     built_plan.save()
-    services.schedule_meeting(built_plan, colleague, starts_at=timezone.now() + datetime.timedelta(days=3),
-                              goal="Know the routes", rapport="Private notes of the tutor")
+    services.schedule_meeting(
+        built_plan,
+        colleague,
+        starts_at=timezone.now() + datetime.timedelta(days=3),
+        goal="Know the routes",
+        rapport="Private notes of the tutor",
+    )
     client.force_login(hire)
     response = client.get(f"/ar/plans/{built_plan.pk}/welcome/")
     page = response.content.decode()
@@ -133,7 +157,9 @@ def test_the_hire_ticks_their_own_task_but_no_other(client, built_plan, make_use
     assert own.done_at and other.done_at is None
 
 
-def test_the_pdf_is_streamed_to_the_company_and_written_nowhere(client, built_plan, company_admin, settings, tmp_path):
+def test_the_pdf_is_streamed_to_the_company_and_written_nowhere(
+    client, built_plan, company_admin, settings, tmp_path
+):
     settings.MEDIA_ROOT = tmp_path
     client.force_login(company_admin)
     response = client.get(reverse("plans:pdf", args=[built_plan.pk]))
@@ -149,7 +175,9 @@ def test_the_pdf_prints_in_arabic_right_to_left(client, built_plan, company_admi
     client.force_login(company_admin)
     response = client.get(f"/ar/plans/{built_plan.pk}/plan.pdf")
     assert response.status_code == 200
-    text = subprocess.run(["pdftotext", "-", "-"], input=response.content, capture_output=True).stdout.decode()
+    text = subprocess.run(
+        ["pdftotext", "-", "-"], input=response.content, capture_output=True
+    ).stdout.decode()
     assert "Demo Logistics GmbH" in text
     assert "شركة" in text, "the labels are printed in Arabic"
 
@@ -163,7 +191,8 @@ def test_the_csv_lists_every_task(client, built_plan, company_admin):
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == built_plan.tasks.count()
     assert {row["official_source"] for row in rows if row["official_source"]} >= {
-        "https://www.make-it-in-germany.com/en/visa-residence"}
+        "https://www.make-it-in-germany.com/en/visa-residence"
+    }
 
 
 def test_the_feed_carries_tasks_and_meetings_and_parses_with_icalendar(client, built_plan, colleague):
@@ -179,12 +208,16 @@ def test_the_feed_carries_tasks_and_meetings_and_parses_with_icalendar(client, b
     assert len(set(uids)) == len(uids)
 
 
-def test_the_follow_up_outcome_is_recorded_and_counts_for_retention(client, built_plan, company_admin, company):
+def test_the_follow_up_outcome_is_recorded_and_counts_for_retention(
+    client, built_plan, company_admin, company
+):
     from plans import selectors
 
     client.force_login(company_admin)
-    response = client.post(reverse("plans:outcome", args=[built_plan.pk, "3m"]),
-                           {"still_employed": "yes", "role": "Team lead", "progression": "Permanent contract"})
+    response = client.post(
+        reverse("plans:outcome", args=[built_plan.pk, "3m"]),
+        {"still_employed": "yes", "role": "Team lead", "progression": "Permanent contract"},
+    )
     assert response.status_code == 302
     row = next(r for r in selectors.retention([company.pk]) if r["milestone"] == "3m")
     assert (row["recorded"], row["employed"], row["rate"]) == (1, 1, 100)
@@ -199,8 +232,9 @@ def test_an_outcome_without_an_answer_is_refused(client, built_plan, company_adm
 
 
 def test_the_dashboard_shows_retention_to_the_company_admin(client, built_plan, company_admin):
-    services.record_outcome(built_plan, "3m", company_admin, still_employed=False, role="", progression="",
-                            note="")
+    services.record_outcome(
+        built_plan, "3m", company_admin, still_employed=False, role="", progression="", note=""
+    )
     client.force_login(company_admin)
     page = client.get(reverse("accounts:dashboard")).content.decode()
     assert "Integration plans" in page and "Retention" in page and "0 (0 %)" in page
