@@ -95,3 +95,15 @@ def people_with_two_factor(query=""):
             Q(email__icontains=query) | Q(first_name__icontains=query) | Q(last_name__icontains=query)
         )
     return people.distinct().order_by("email")
+
+
+def members_of(organisation):
+    """The people who hold any role in an organisation, each once, by name."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(memberships__organisation=organisation, is_active=True)
+        .distinct()
+        .order_by("first_name", "last_name", "email")
+    )

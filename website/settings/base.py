@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "certificates",
     "cases",
     "scenarios",
+    "plans",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -457,3 +458,13 @@ DEMO_CONTENT_LOADERS = DEMO_CONTENT_LOADERS + ["scenarios.demo"]
 SCENARIOS_VERSION_CACHE_SECONDS = int(
     os.environ.get("SCENARIOS_VERSION_CACHE_SECONDS", "3600" if os.environ.get("CACHE_URL") else "1")
 )
+# --- plans ---
+# Owners hear about a task this many days before it is due (and once more when it is overdue).
+PLANS_DUE_SOON_DAYS = int(os.environ.get("PLANS_DUE_SOON_DAYS", "2"))
+# The plan's HR owner hears this many days before the new hire's permit expires.
+PLANS_PERMIT_ALERT_DAYS = [90, 30, 7]
+CELERY_BEAT_SCHEDULE["plans-daily-reminders"] = {
+    "task": "plans.tasks.send_daily_reminders",
+    "schedule": 24 * 3600,
+}
+DEMO_CONTENT_LOADERS = [*DEMO_CONTENT_LOADERS, "plans.demo"]
