@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     path("learning/", include("courses.urls")),
     path("certificates/", include("certificates.urls")),
+    path("workshops/", include("workshops.urls")),
     # Wagtail serves every other path; it must come last. Pages go through the cached router first
     # (same pattern and name as Wagtail's own serve view, so page URLs reverse as before).
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),

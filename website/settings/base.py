@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "tracking",
     "h5p",
     "certificates",
+    "workshops",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -340,3 +341,8 @@ COURSES_BODY_CACHE_SECONDS = int(os.environ.get("COURSES_BODY_CACHE_SECONDS", "3
 # Lesson videos and their WebVTT captions are uploaded as documents.
 WAGTAILDOCS_EXTENSIONS = WAGTAILDOCS_EXTENSIONS + ["mp4", "webm", "vtt"]
 DEMO_CONTENT_LOADERS = DEMO_CONTENT_LOADERS + ["courses.demo"]
+
+# --- workshops ---
+# The trainer's progress grid fetches itself again this often (seconds).
+WORKSHOPS_GRID_REFRESH_SECONDS = int(os.environ.get("WORKSHOPS_GRID_REFRESH_SECONDS", "10"))
+DEMO_CONTENT_LOADERS = DEMO_CONTENT_LOADERS + ["workshops.demo"]
