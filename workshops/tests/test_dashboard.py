@@ -1,4 +1,3 @@
-import io
 import uuid
 from datetime import timedelta
 
@@ -13,7 +12,7 @@ from django.utils import timezone
 from courses import services as courses_services
 from courses.models import Enrolment, LessonProgress, QuizAttempt
 from courses.tests.factories import CORRECT_ANSWERS, WRONG_ANSWERS, lessons_of
-from workshops import selectors, services
+from workshops import selectors
 
 from .factories import join_people, make_cohort, satisfaction_template, self_assessment_template
 
