@@ -133,3 +133,7 @@ def user_with_email(email):
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.filter(email__iexact=(email or "").strip()).first()
+
+
+def organisation_by_slug(slug):
+    return Organisation.objects.filter(slug=slug).first()

@@ -796,5 +796,11 @@ def reset_lesson(actor, learner, lesson):
     return percent
 
 
+def set_last_activity(user, course, when):
+    """Date a learner's last activity in ``course`` back to ``when``: for demo content that shows
+    someone who has made no progress for a while (the workshops dashboard calls them stuck)."""
+    Enrolment.objects.filter(user=user, course_key=course.translation_key).update(last_activity_at=when)
+
+
 def _iso(value):
     return value.isoformat() if value is not None else None
