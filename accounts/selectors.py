@@ -9,7 +9,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from website import treecache
 from website.queries import PreparedQuery
 
-from .models import Membership
+from .models import Membership, Organisation
 
 
 def roles_of(user):
@@ -107,3 +107,63 @@ def members_of(organisation):
         .distinct()
         .order_by("first_name", "last_name", "email")
     )
+
+
+def _organisations_of_kind_where(user, kind, role):
+    if not user.is_authenticated:
+        return []
+    return [
+        m.organisation
+        for m in Membership.objects.filter(user=user, role=role, organisation__kind=kind)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    ]
+
+
+def training_providers_where_trainer(user):
+    """Training providers where ``user`` is a trainer (where they run workshops), by name."""
+    return _organisations_of_kind_where(user, Organisation.Kind.TRAINING_PROVIDER, Membership.Role.TRAINER)
+
+
+def companies_where_admin(user):
+    """Companies where ``user`` is a company admin, by name."""
+    return _organisations_of_kind_where(user, Organisation.Kind.COMPANY, Membership.Role.COMPANY_ADMIN)
+
+
+def learners_of(organisation_ids):
+    """Active people with the learner role in the organisations (a queryset of users, by name)."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(
+            memberships__organisation_id__in=list(organisation_ids),
+            memberships__role=Membership.Role.LEARNER,
+            is_active=True,
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "email")
+    )
+
+
+def country_of_user():
+    """An expression for the country of the organisation a ``user_id`` column's person belongs to
+    (the first one with a country), for grouped statistics in other apps."""
+    from django.db.models import OuterRef, Subquery
+
+    return Subquery(
+        Membership.objects.filter(user_id=OuterRef("user_id"))
+        .exclude(organisation__country="")
+        .order_by("organisation_id")
+        .values("organisation__country")[:1]
+    )
+
+
+def user_with_email(email):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(email__iexact=(email or "").strip()).first()
+
+
+def organisation_by_slug(slug):
+    return Organisation.objects.filter(slug=slug).first()

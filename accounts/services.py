@@ -101,3 +101,10 @@ def default_organisation():
             },
         )
     return organisation
+
+
+def training_provider(*, slug, name, country=""):
+    """The training provider with ``slug``, created when missing. Returns (organisation, created)."""
+    return Organisation.objects.get_or_create(
+        slug=slug, defaults={"name": name, "kind": Organisation.Kind.TRAINING_PROVIDER, "country": country}
+    )

@@ -278,3 +278,30 @@ def certificates_due_for_reminder(threshold, lower_threshold, today=None):
         .exclude(renewals__isnull=False)
         .select_related("user", "course")
     )
+
+
+def certificates_of_people(user_ids):
+    """Current (not revoked) certificates of several people, those expiring soonest first and those
+    that never expire last (one query). For the company dashboard."""
+    from django.db.models import F
+
+    return list(
+        Certificate.objects.filter(user_id__in=list(user_ids))
+        .not_revoked()
+        .select_related("user")
+        .order_by(F("expires_on").asc(nulls_last=True), "-issued_at")
+    )
+
+
+def issued_per_month():
+    """[(month, number of certificates issued)] over the whole history, oldest first."""
+    from django.db.models import Count
+    from django.db.models.functions import TruncMonth
+
+    return list(
+        Certificate.objects.order_by()
+        .annotate(month=TruncMonth("issued_at"))
+        .values_list("month")
+        .annotate(total=Count("pk"))
+        .order_by("month")
+    )

@@ -127,11 +127,14 @@ def score_submission(quiz_value, data):
     return QuizResult(results, quiz_value["pass_mark"])
 
 
-def attempt_allowed(quiz_value, attempts):
-    """(allowed, reason) for one more attempt, given the earlier attempts of this learner."""
+def attempt_allowed(quiz_value, attempts, extra_attempts=0):
+    """(allowed, reason) for one more attempt, given the earlier attempts of this learner and the
+    extra attempts a trainer granted beyond the quiz's limit."""
     max_attempts = quiz_value["max_attempts"] or 0
-    if max_attempts and len(attempts) >= max_attempts:
-        return False, _("You have used all %(count)s attempts for this quiz.") % {"count": max_attempts}
+    if max_attempts and len(attempts) >= max_attempts + extra_attempts:
+        return False, _("You have used all %(count)s attempts for this quiz.") % {
+            "count": max_attempts + extra_attempts
+        }
     if any(attempt.passed for attempt in attempts) and quiz_value["retry_policy"] != RetryPolicy.IMPROVE:
         return False, _("You have passed this quiz.")
     return True, ""
@@ -142,7 +145,8 @@ def quiz_view_state(quiz_value, context):
     block_id = context.get("block_id", "")
     attempts = list((context.get("quiz_attempts") or {}).get(block_id, []))
     enrolled = bool(context.get("enrolment"))
-    allowed, reason = attempt_allowed(quiz_value, attempts)
+    extra = (context.get("quiz_grants") or {}).get(block_id, 0)
+    allowed, reason = attempt_allowed(quiz_value, attempts, extra)
     last = attempts[-1] if attempts else None
     passed_any = any(attempt.passed for attempt in attempts)
     reveal = (

@@ -7,7 +7,7 @@ import copy
 import uuid
 
 from django.conf import settings
-from django.db.models import Aggregate, Exists, OuterRef, Q, Subquery, TextField
+from django.db.models import Aggregate, Count, Exists, F, Max, OuterRef, Q, Subquery, TextField
 from django.db.models.functions import Cast
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -24,6 +24,7 @@ from .models import (
     LessonProgress,
     ModulePage,
     QuizAttempt,
+    QuizAttemptGrant,
     ReflectionAnswer,
 )
 from .models.pages import COUNTRY_CHOICES, DURATION_CHOICES, TOPIC_CHOICES
@@ -465,6 +466,14 @@ def lesson_page_context(request, lesson):
                 enrolment=enrolment, lesson_key=lesson.translation_key, cycle=enrolment.cycle
             ):
                 state["quiz_attempts"].setdefault(attempt.block_id, []).append(attempt)
+            state["quiz_grants"] = dict(
+                QuizAttemptGrant.objects.filter(
+                    enrolment=enrolment, lesson_key=lesson.translation_key, cycle=enrolment.cycle
+                )
+                .values_list("block_id")
+                .annotate(extra=Count("pk"))
+                .values_list("block_id", "extra")
+            )
         if "reflection" in block_types:
             state["reflections"] = dict(
                 ReflectionAnswer.objects.filter(
@@ -658,3 +667,215 @@ def course_choices():
         if page.translation_key not in seen or page.locale.language_code == settings.LANGUAGE_CODE:
             seen[page.translation_key] = page
     return sorted(seen.values(), key=lambda page: page.title.lower())
+
+
+# Reads for dashboards (workshops, company and admin statistics): set-based, a fixed number of
+# queries for any number of people and lessons.
+
+
+def course_for_key(course_key, language=None):
+    """The live course page with ``course_key`` in ``language`` when it exists, else any live one."""
+    language = language or translation.get_language()
+    pages = list(
+        CoursePage.objects.live().filter(translation_key=course_key).select_related("locale").order_by("pk")
+    )
+    return next((page for page in pages if page.locale.language_code == language), None) or next(
+        iter(pages), None
+    )
+
+
+def courses_for_keys(course_keys, language=None):
+    """{course key: live course page in ``language`` or any language}, one query."""
+    language = language or translation.get_language()
+    found = {}
+    for page in (
+        CoursePage.objects.live()
+        .filter(translation_key__in=list(course_keys))
+        .select_related("locale")
+        .defer_streamfields()
+        .order_by("pk")
+    ):
+        chosen = found.get(page.translation_key)
+        if chosen is None or (
+            page.locale.language_code == language and chosen.locale.language_code != language
+        ):
+            found[page.translation_key] = page
+    return found
+
+
+def course_lessons(course):
+    """The live lessons of ``course`` in order as dicts (pk, title, translation_key as a string), from
+    the page-tree cache."""
+    return course_structure(course)["lessons"]
+
+
+def quizzes_of(course):
+    """Every quiz block in the course's live lessons, in order: dicts with the lesson's key, pk and
+    title, the block id, the quiz title and its attempt limit. One query on a miss, then kept under
+    the page-tree version."""
+
+    def build():
+        found = []
+        for lesson in (
+            LessonPage.objects.descendant_of(course)
+            .live()
+            .order_by("path")
+            .only("pk", "title", "translation_key", "body")
+        ):
+            for block in lesson.body.raw_data:
+                if block.get("type") == "quiz":
+                    value = block.get("value") or {}
+                    found.append(
+                        {
+                            "lesson_key": str(lesson.translation_key),
+                            "lesson_pk": lesson.pk,
+                            "lesson_title": lesson.title,
+                            "block_id": block.get("id", ""),
+                            "title": value.get("title", ""),
+                            "max_attempts": value.get("max_attempts") or 0,
+                        }
+                    )
+        return tuple(found)
+
+    return treecache.cached(
+        ("course-quizzes", course.pk), build, timeout=settings.COURSES_OUTLINE_CACHE_SECONDS
+    )
+
+
+def _keys(joined):
+    return _summarise_progress(joined, None, False)[0]
+
+
+def progress_grid(user_ids, course_key):
+    """{user id: {"enrolment", "done", "started", "best_scores"}} for the enrolled among ``user_ids``.
+
+    Two queries for any number of learners and lessons: the enrolments with their completed and
+    started lessons folded into one text column each, and the best quiz score per learner and quiz.
+    ``done`` and ``started`` are sets of lesson keys (strings); ``best_scores`` maps
+    (lesson key, block id) to the best scaled score of the current cycle."""
+    rows = LessonProgress.objects.filter(enrolment=OuterRef("pk")).order_by()
+    joined = lambda queryset: (  # noqa: E731
+        queryset.values("enrolment")
+        .annotate(keys=_JoinedKeys(Cast("lesson_key", output_field=TextField())))
+        .values("keys")
+    )
+    enrolments = list(
+        Enrolment.objects.filter(course_key=course_key, user_id__in=list(user_ids))
+        .order_by()
+        .annotate(
+            done_keys=Subquery(joined(rows.filter(completed_at__isnull=False)), output_field=TextField()),
+            started_keys=Subquery(joined(rows), output_field=TextField()),
+        )
+    )
+    grid = {
+        enrolment.user_id: {
+            "enrolment": enrolment,
+            "done": _keys(enrolment.done_keys),
+            "started": _keys(enrolment.started_keys),
+            "best_scores": {},
+        }
+        for enrolment in enrolments
+    }
+    by_enrolment = {entry["enrolment"].pk: entry for entry in grid.values()}
+    cycles = {enrolment.pk: enrolment.cycle for enrolment in enrolments}
+    if by_enrolment:
+        for enrolment_id, lesson_key, block_id, cycle, best in (
+            QuizAttempt.objects.filter(enrolment_id__in=list(by_enrolment))
+            .order_by()
+            .values_list("enrolment_id", "lesson_key", "block_id", "cycle")
+            .annotate(best=Max("score_scaled"))
+        ):
+            if cycles.get(enrolment_id) == cycle:
+                by_enrolment[enrolment_id]["best_scores"][(str(lesson_key), block_id)] = best
+    return grid
+
+
+def learner_course_detail(user, course):
+    """One learner's record in ``course``: the enrolment, each lesson with its progress row (started,
+    completed, minutes between them), the quizzes with their attempts and granted extras. Four
+    queries, or one when the learner is not enrolled (then None)."""
+    enrolment = Enrolment.objects.filter(user=user, course_key=course.translation_key).first()
+    if enrolment is None:
+        return None
+    progress = {str(row.lesson_key): row for row in LessonProgress.objects.filter(enrolment=enrolment)}
+    lessons = []
+    for row in course_lessons(course):
+        found = progress.get(row["translation_key"])
+        minutes = None
+        if found is not None and found.completed_at is not None:
+            minutes = max(0, round((found.completed_at - found.started_at).total_seconds() / 60))
+        lessons.append({**row, "progress": found, "minutes": minutes})
+    attempts = {}
+    for attempt in QuizAttempt.objects.filter(enrolment=enrolment, cycle=enrolment.cycle).order_by("number"):
+        attempts.setdefault((str(attempt.lesson_key), attempt.block_id), []).append(attempt)
+    grants = {
+        (str(lesson_key), block_id): extra
+        for lesson_key, block_id, extra in QuizAttemptGrant.objects.filter(
+            enrolment=enrolment, cycle=enrolment.cycle
+        )
+        .order_by()
+        .values_list("lesson_key", "block_id")
+        .annotate(extra=Count("pk"))
+    }
+    quizzes = []
+    for quiz in quizzes_of(course):
+        key = (quiz["lesson_key"], quiz["block_id"])
+        extra = grants.get(key, 0)
+        used = attempts.get(key, [])
+        limit = quiz["max_attempts"] + extra if quiz["max_attempts"] else None
+        quizzes.append(
+            {
+                **quiz,
+                "attempts": used,
+                "extra": extra,
+                "limit": limit,
+                "used_up": limit is not None and len(used) >= limit,
+            }
+        )
+    return {"enrolment": enrolment, "lessons": lessons, "quizzes": quizzes}
+
+
+def enrolments_of_users(user_ids):
+    """Every enrolment of ``user_ids``, newest activity first (one query)."""
+    return list(
+        Enrolment.objects.filter(user_id__in=list(user_ids)).order_by("user_id", "-last_activity_at", "-pk")
+    )
+
+
+def enrolment_statistics(country_of_user=None):
+    """Counts for the admin statistics: per course key, per month and per learner language, how many
+    people enrolled and how many completed; and the same per learner country when
+    ``country_of_user`` (an expression reading a country for the ``user_id`` column, from accounts)
+    is given. Two or four grouped queries, whatever the number of enrolments."""
+    from django.db.models.functions import TruncMonth
+
+    base = Enrolment.objects.order_by()
+    enrolled = list(
+        base.annotate(month=TruncMonth("enrolled_at"), language=F("user__preferred_language"))
+        .values("course_key", "month", "language")
+        .annotate(total=Count("pk"))
+    )
+    completed = list(
+        base.filter(completed_at__isnull=False)
+        .annotate(month=TruncMonth("completed_at"), language=F("user__preferred_language"))
+        .values("course_key", "month", "language")
+        .annotate(total=Count("pk"))
+    )
+    by_country = {"enrolled": [], "completed": []}
+    if country_of_user is not None:
+        by_country["enrolled"] = list(
+            base.annotate(country=country_of_user).values("course_key", "country").annotate(total=Count("pk"))
+        )
+        by_country["completed"] = list(
+            base.filter(completed_at__isnull=False)
+            .annotate(country=country_of_user)
+            .values("course_key", "country")
+            .annotate(total=Count("pk"))
+        )
+    learners = base.values("user_id").distinct().count()
+    return {"enrolled": enrolled, "completed": completed, "by_country": by_country, "learners": learners}
+
+
+def live_lesson(lesson_id):
+    """The live lesson page with ``lesson_id``, or None."""
+    return LessonPage.objects.live().filter(pk=lesson_id).first()

@@ -28,6 +28,7 @@ from .models import (
     LessonProgress,
     ModulePage,
     QuizAttempt,
+    QuizAttemptGrant,
     ReflectionAnswer,
 )
 from .quiz import attempt_allowed, score_submission
@@ -354,7 +355,13 @@ def submit_quiz(user, lesson, block_id, data):
         raise DuplicateSubmissionError(_("You already submitted this attempt; its result is shown below."))
     if posted_number != len(attempts) + 1:
         raise CourseActionError(_("This quiz form is out of date. Reload the lesson and try again."))
-    allowed, reason = attempt_allowed(quiz, attempts)
+    extra = QuizAttemptGrant.objects.filter(
+        enrolment=target.enrolment,
+        lesson_key=lesson.translation_key,
+        block_id=block_id,
+        cycle=target.enrolment.cycle,
+    ).count()
+    allowed, reason = attempt_allowed(quiz, attempts, extra)
     if not allowed:
         raise CourseActionError(reason)
     result = score_submission(quiz, data)
@@ -720,6 +727,80 @@ def _restart(user, course, *, expected_cycle, reset_by, by_staff):
         # Apps that keep their own per-lesson state (H5P results) start over with the course.
         course_restarted.send(sender=Enrolment, enrolment=enrolment, course=course, user=user)
     return enrolment
+
+
+# ---------------------------------------------------------------- a trainer's corrections
+
+
+def _staff_target(actor, learner, lesson):
+    """The learner's lesson target, when ``actor`` may correct that learner's progress."""
+    lesson = lesson.specific if not isinstance(lesson, LessonPage) else lesson
+    if not may_reset_learner(actor, learner):
+        raise PermissionDenied(_("You may only change the progress of learners you train or manage."))
+    return lesson_target(learner, lesson)
+
+
+def grant_quiz_attempt(actor, learner, lesson, block_id):
+    """Give ``learner`` one attempt more than the quiz's limit in their current cycle. Returns the
+    number of attempts the learner now has in all."""
+    target = _staff_target(actor, learner, lesson)
+    quiz = _quiz_block(target.lesson, block_id)
+    if not quiz["max_attempts"]:
+        raise CourseActionError(_("This quiz has no limit on attempts, so there is nothing to grant."))
+    enrolment = target.enrolment
+    with transaction.atomic():
+        QuizAttemptGrant.objects.create(
+            enrolment=enrolment,
+            lesson_key=target.lesson.translation_key,
+            block_id=block_id,
+            cycle=enrolment.cycle,
+            granted_by=actor,
+        )
+        extra = QuizAttemptGrant.objects.filter(
+            enrolment=enrolment,
+            lesson_key=target.lesson.translation_key,
+            block_id=block_id,
+            cycle=enrolment.cycle,
+        ).count()
+    return quiz["max_attempts"] + extra
+
+
+def reset_lesson(actor, learner, lesson):
+    """Clear ``learner``'s progress in one lesson so they take it again: its lesson and activity rows
+    go, the course's counts are recomputed and a completed course is open again. Quiz attempts stay
+    (they are the record of what was tried); grant an attempt when the limit is used up."""
+    target = _staff_target(actor, learner, lesson)
+    enrolment, lesson, course = target.enrolment, target.lesson, target.course
+    with transaction.atomic():
+        LessonProgress.objects.filter(enrolment=enrolment, lesson_key=lesson.translation_key).delete()
+        ActivityProgress.objects.filter(enrolment=enrolment, lesson_key=lesson.translation_key).delete()
+        course_lessons = _lessons_in_every_language(CoursePage, course)
+        total = course_lessons.count()
+        done = LessonProgress.objects.filter(
+            enrolment=enrolment, completed_at__isnull=False, lesson_key__in=course_lessons
+        ).count()
+        percent = round(100 * done / total) if total else 0
+        Enrolment.objects.filter(pk=enrolment.pk).update(
+            lessons_completed=done, progress_percent=percent, completed_at=None
+        )
+        _record(
+            learner,
+            "initialized",
+            enrolment=enrolment,
+            kind="lesson",
+            key=lesson.translation_key,
+            title=lesson.title,
+            parent=[target.module_iri],
+            grouping=[target.course_iri],
+            extensions={"https://w3id.org/xapi/comein/extensions/reset-by": str(actor.xapi_id)},
+        )
+    return percent
+
+
+def set_last_activity(user, course, when):
+    """Date a learner's last activity in ``course`` back to ``when``: for demo content that shows
+    someone who has made no progress for a while (the workshops dashboard calls them stuck)."""
+    Enrolment.objects.filter(user=user, course_key=course.translation_key).update(last_activity_at=when)
 
 
 def _iso(value):

@@ -6,6 +6,7 @@ from .learning import (
     EnrolmentCycle,
     LessonProgress,
     QuizAttempt,
+    QuizAttemptGrant,
     ReflectionAnswer,
 )
 from .pages import CourseCatalogPage, CoursePage, LessonPage, ModulePage
@@ -20,5 +21,6 @@ __all__ = [
     "LessonProgress",
     "ModulePage",
     "QuizAttempt",
+    "QuizAttemptGrant",
     "ReflectionAnswer",
 ]

@@ -144,6 +144,34 @@ class QuizAttempt(models.Model):
         return round(self.score_scaled * 100)
 
 
+class QuizAttemptGrant(models.Model):
+    """One more attempt at a quiz than its limit allows, granted by a trainer (a workshop) for a cycle."""
+
+    enrolment = models.ForeignKey(
+        Enrolment, on_delete=models.CASCADE, related_name="quiz_grants", verbose_name=_("enrolment")
+    )
+    lesson_key = models.UUIDField(_("lesson"))
+    block_id = models.CharField(_("quiz"), max_length=64)
+    cycle = models.PositiveSmallIntegerField(_("attempt at the course"), default=1)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("granted by"),
+    )
+    granted_at = models.DateTimeField(_("granted"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("extra quiz attempt")
+        verbose_name_plural = _("extra quiz attempts")
+        indexes = [models.Index(fields=["enrolment", "lesson_key", "block_id", "cycle"])]
+
+    def __str__(self):
+        return f"{self.enrolment_id} · {self.block_id} +1"
+
+
 class EnrolmentCycle(models.Model):
     """A finished pass through a course, kept for audit when the learner takes the course again.
 

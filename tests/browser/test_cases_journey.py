@@ -88,7 +88,9 @@ def fill_submission(page):
     page.locator("input[name=themes][value=mentoring]").check()
     page.locator("input[name=themes][value=onboarding]").check()
     page.locator("textarea[name=summary]").fill("Each new night-shift worker gets a buddy for six weeks.")
-    page.locator("textarea[name=activities]").fill("We paired every newcomer with a volunteer from the shift.")
+    page.locator("textarea[name=activities]").fill(
+        "We paired every newcomer with a volunteer from the shift."
+    )
 
 
 def moderate(page, base, page_id, action, comment=None):
@@ -98,7 +100,9 @@ def moderate(page, base, page_id, action, comment=None):
             f'button[data-workflow-action-name="{action}"]:not([data-workflow-action-modal-url])'
         ).first
     else:
-        button = page.locator(f'button[data-workflow-action-name="{action}"][data-workflow-action-modal-url]').first
+        button = page.locator(
+            f'button[data-workflow-action-name="{action}"][data-workflow-action-modal-url]'
+        ).first
     # The workflow buttons sit in the editor's action menu; the click handler is what matters.
     button.dispatch_event("click")
     if comment is not None:

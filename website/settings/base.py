@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "cases",
     "scenarios",
     "plans",
+    "workshops",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -468,3 +469,7 @@ CELERY_BEAT_SCHEDULE["plans-daily-reminders"] = {
     "schedule": 24 * 3600,
 }
 DEMO_CONTENT_LOADERS = [*DEMO_CONTENT_LOADERS, "plans.demo"]
+# --- workshops ---
+# The trainer's progress grid fetches itself again this often (seconds).
+WORKSHOPS_GRID_REFRESH_SECONDS = int(os.environ.get("WORKSHOPS_GRID_REFRESH_SECONDS", "10"))
+DEMO_CONTENT_LOADERS = DEMO_CONTENT_LOADERS + ["workshops.demo"]

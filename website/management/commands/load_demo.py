@@ -52,3 +52,7 @@ class Command(BaseCommand):
         for email, password, _first, _last, is_admin in DEMO_ACCOUNTS:
             role = "admin (Wagtail editor, /admin/)" if is_admin else "learner"
             self.stdout.write(f"  {role:34} {email} / {password}")
+        # Loaders with accounts of their own list them in DEMO_LOGINS: (role, email, password).
+        for dotted in settings.DEMO_CONTENT_LOADERS:
+            for role, email, password in getattr(importlib.import_module(dotted), "DEMO_LOGINS", []):
+                self.stdout.write(f"  {role:34} {email} / {password}")
