@@ -16,7 +16,7 @@ from wagtail.models import AbstractGroupApprovalTask, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from website.routing import CachedRouteMixin
+from website.models import BasePage
 
 from .taxonomy import (
     COUNTRIES,
@@ -81,7 +81,7 @@ class CaseLinkBlock(blocks.StructBlock):
         label = _("Link")
 
 
-class CaseIndexPage(CachedRouteMixin, Page):
+class CaseIndexPage(BasePage):
     """The library: full-text search with facets over the cases below it."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -103,7 +103,7 @@ class CaseIndexPage(CachedRouteMixin, Page):
         return context
 
 
-class CasePage(CachedRouteMixin, Page):
+class CasePage(BasePage):
     """One best-practice example: who did what, for whom, with which results and lessons."""
 
     case_number = models.PositiveSmallIntegerField(

@@ -10,7 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from website.routing import CachedRouteMixin
+from website.models import BasePage
 
 from . import engine
 from .blocks import EndingBlock, RoleBlock, SceneBlock
@@ -23,7 +23,7 @@ class DecisionMode(models.TextChoices):
     VOTE = "vote", _("The whole group votes")
 
 
-class ScenarioIndexPage(CachedRouteMixin, Page):
+class ScenarioIndexPage(BasePage):
     """Lists the role-play scenarios below it."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -42,7 +42,7 @@ class ScenarioIndexPage(CachedRouteMixin, Page):
         return context
 
 
-class ScenarioPage(CachedRouteMixin, Page):
+class ScenarioPage(BasePage):
     """A role-play: roles, scenes with choices, and endings. The graph is checked by ``engine``.
 
     Scenes, choices and endings are StreamField blocks rather than inline models: editors add,

@@ -4,7 +4,6 @@ import cases.models
 import django.contrib.postgres.search
 import django.db.models.deletion
 import wagtail.fields
-import website.routing
 from django.conf import settings
 from django.db import migrations, models
 
@@ -30,7 +29,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'case library',
             },
-            bases=(website.routing.CachedRouteMixin, 'wagtailcore.page'),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
             name='CasePage',
@@ -66,7 +65,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'case',
                 'verbose_name_plural': 'cases',
             },
-            bases=(website.routing.CachedRouteMixin, 'wagtailcore.page'),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
             name='CaseReviewTask',

@@ -3,7 +3,6 @@
 import django.db.models.deletion
 import uuid
 import wagtail.fields
-import website.routing
 from django.conf import settings
 from django.db import migrations, models
 
@@ -27,7 +26,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'scenario list',
             },
-            bases=(website.routing.CachedRouteMixin, 'wagtailcore.page'),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
             name='ScenarioPage',
@@ -43,7 +42,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'role-play scenario',
             },
-            bases=(website.routing.CachedRouteMixin, 'wagtailcore.page'),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
             name='LiveSession',
