@@ -203,19 +203,13 @@ def manage(request):
     """Trainers and company admins: issue certificates to selected learners or export them as a ZIP."""
     if not selectors.can_manage(request.user):
         raise Http404
-    courses = selectors.course_pages()
-    form = ManageForm(request.POST or request.GET or None, courses=courses)
-    course = learners = None
-    if form.is_bound and form.is_valid():
-        course = form.cleaned_data["course"]
-        learners = selectors.learners_of_course(request.user, course.translation_key)
+    choice = LearnerChoice(request)
+    course, chosen = choice.course, choice.chosen
     if request.method == "POST" and course is not None:
-        allowed = {person.pk: person for person in learners}
-        chosen = [allowed[pk] for pk in form.cleaned_data["learners"] if pk in allowed]
         action = request.POST.get("action")
         if action == "issue":
-            if issue_to_selected(request, course, chosen):
-                return redirect(f"{reverse('certificates:manage')}?course={course.translation_key}")
+            if choice.issue():
+                return redirect(choice.done_url("certificates:manage"))
         elif action == "export":
             export = services.start_export(
                 request.user, course.translation_key, course.title, [person.pk for person in chosen] or None
@@ -230,11 +224,7 @@ def manage(request):
                 return redirect("certificates:export", export.uuid)
         else:
             messages.error(request, _("Choose what to do with the selected learners."))
-    return render(
-        request,
-        "certificates/manage.html",
-        {"form": form, "course": course, "learners": learners, "courses": courses, **typed_choice(request)},
-    )
+    return render(request, "certificates/manage.html", choice.context())
 
 
 def _own_export(request, export_uuid):
@@ -277,6 +267,40 @@ def export_download(request, export_uuid):
         filename=export.archive.name.rsplit("/", 1)[-1],
         content_type="application/zip",
     )
+
+
+class LearnerChoice:
+    """The course and learners chosen on the trainer's page or the admin's issue screen, read and
+    checked the same way for both: only people the user may handle can be chosen."""
+
+    def __init__(self, request):
+        self.request = request
+        self.courses = selectors.course_pages()
+        self.form = ManageForm(request.POST or request.GET or None, courses=self.courses)
+        self.course = self.learners = None
+        self.chosen = []
+        if self.form.is_bound and self.form.is_valid():
+            self.course = self.form.cleaned_data["course"]
+            self.learners = selectors.learners_of_course(request.user, self.course.translation_key)
+            if request.method == "POST":
+                allowed = {person.pk: person for person in self.learners}
+                self.chosen = [allowed[pk] for pk in self.form.cleaned_data["learners"] if pk in allowed]
+
+    def issue(self):
+        return issue_to_selected(self.request, self.course, self.chosen)
+
+    def done_url(self, url_name):
+        return f"{reverse(url_name)}?course={self.course.translation_key}"
+
+    def context(self, **extra):
+        return {
+            "form": self.form,
+            "course": self.course,
+            "learners": self.learners,
+            "courses": self.courses,
+            **typed_choice(self.request),
+            **extra,
+        }
 
 
 def typed_choice(request):

@@ -13,9 +13,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import codes, selectors, services
-from .forms import ManageForm
 from .models import Certificate
-from .views import issue_to_selected, typed_choice
+from .views import LearnerChoice
 
 
 class RevokeForm(forms.Form):
@@ -98,30 +97,17 @@ def revoke(request, pk):
 
 @permission_required("certificates.add_certificate", raise_exception=True)
 def issue(request):
-    courses = selectors.course_pages()
-    form = ManageForm(request.POST or request.GET or None, courses=courses)
-    course = learners = None
-    if form.is_bound and form.is_valid():
-        course = form.cleaned_data["course"]
-        learners = selectors.learners_of_course(request.user, course.translation_key)
-    if request.method == "POST" and course is not None:
-        allowed = {person.pk: person for person in learners}
-        chosen = [allowed[pk] for pk in form.cleaned_data["learners"] if pk in allowed]
-        if issue_to_selected(request, course, chosen):
-            return redirect(f"{reverse('certificates_admin:issue')}?course={course.translation_key}")
+    choice = LearnerChoice(request)
+    if request.method == "POST" and choice.course is not None and choice.issue():
+        return redirect(choice.done_url("certificates_admin:issue"))
     return render(
         request,
         "certificates/admin/issue.html",
-        {
-            "form": form,
-            "course": course,
-            "learners": learners,
-            "courses": courses,
-            **typed_choice(request),
-            "header_title": _("Issue certificates"),
-            "page_title": _("Issue certificates"),
-            "header_icon": "doc-full",
-        },
+        choice.context(
+            header_title=_("Issue certificates"),
+            page_title=_("Issue certificates"),
+            header_icon="doc-full",
+        ),
     )
 
 
