@@ -361,7 +361,9 @@ WRONGLY_TYPED = {
     "contextActivities string": {"context": {"contextActivities": "x"}},
     "contextActivities item string": {"context": {"contextActivities": {"parent": ["x"]}}},
     "contextActivities parent id number": {"context": {"contextActivities": {"parent": [{"id": 5}]}}},
-    "definition string": {"object": {"objectType": "Activity", "id": "http://a.example/x", "definition": "x"}},
+    "definition string": {
+        "object": {"objectType": "Activity", "id": "http://a.example/x", "definition": "x"}
+    },
     "extensions list": {
         "object": {"objectType": "Activity", "id": "http://a.example/x", "definition": {"extensions": []}}
     },
