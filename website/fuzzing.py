@@ -211,7 +211,11 @@ class Target:
 def project_apps():
     """The project's own apps (their code lives in the repository)."""
     base = str(settings.BASE_DIR)
-    return [config for config in apps.get_app_configs() if config.path.startswith(base)]
+    return [
+        config
+        for config in apps.get_app_configs()
+        if config.path.startswith(base) and "site-packages" not in config.path and "/.venv" not in config.path
+    ]
 
 
 def declarations():
