@@ -22,8 +22,22 @@ class CatalogueFilterForm(forms.Form):
     )
 
 
+class LearnerChoiceField(forms.ModelMultipleChoiceField):
+    """Refuses ids that are not numbers of at most 64 bits before they reach the database, where
+    SQLite raises OverflowError instead of finding nothing."""
+
+    def _check_values(self, value):
+        for pk in value if isinstance(value, list | tuple) else [value]:
+            text = str(pk)
+            if not (text.isascii() and text.isdigit()) or int(text) >= 2**63:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
+
+
 class EnrolOthersForm(forms.Form):
-    learners = forms.ModelMultipleChoiceField(
+    learners = LearnerChoiceField(
         label=_("People to enrol"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,

@@ -90,7 +90,8 @@ def parse_filters(params):
         filters["until"] = parse_time(params["until"], "until").isoformat()
     filters["ascending"] = parse_bool(params.get("ascending"), "ascending")
     limit = params.get("limit") or "0"
-    if not limit.isdigit():
+    # isdigit() also accepts digits such as "²" or "٣" that int() refuses; a page size has few digits.
+    if not (limit.isascii() and limit.isdigit()) or len(limit) > 9:
         raise QueryError(_("limit must be a non-negative integer"))
     limit = int(limit)
     maximum = settings.XAPI_STATEMENT_MAX_PAGE_SIZE

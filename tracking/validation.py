@@ -7,7 +7,7 @@ so a client can tell from the 400 response what to fix.
 import json
 import math
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.utils.translation import gettext as _
 
@@ -198,8 +198,13 @@ def parse_timestamp(value, path="timestamp"):
         offset = offset[:3] + ":" + offset[3:]
     try:
         moment = datetime.fromisoformat(base + fraction + (offset or "+00:00"))
+        # The database keeps UTC: a moment whose UTC time falls outside years 1-9999 cannot be stored
+        # or compared (9999-12-31T23:59:59-12:00, 0001-01-01T00:00:00+14:00).
+        moment.astimezone(UTC)
     except ValueError:
         fail(path, _("is not a valid date and time"))
+    except OverflowError:
+        fail(path, _("is outside the range of dates that can be stored (years 1 to 9999 in UTC)"))
     return moment
 
 

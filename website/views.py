@@ -24,7 +24,9 @@ def server_error(request):
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
+    # Control characters (a NUL breaks PostgreSQL's text search) never belong in a search.
+    query = "".join(char for char in request.GET.get("q", "") if char.isprintable() or char.isspace())
+    query = query.strip()[:200]
     results = Page.objects.none()
     if query:
         pages = Page.objects.live().public().specific()

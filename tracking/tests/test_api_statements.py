@@ -310,7 +310,7 @@ def test_format_ids_keeps_only_identifiers(lrs, make_statement):
     returned = lrs.get("statements", {"statementId": statement_id, "format": "ids"}).json()
     assert returned["actor"] == {"objectType": "Agent", "mbox": "mailto:learner@example.org"}
     assert returned["verb"] == {"id": "http://adlnet.gov/expapi/verbs/completed"}
-    assert returned["object"] == {"objectType": "Activity", "id": "http://example.org/activities/lesson-1"}
+    assert returned["object"] == {"id": "http://example.org/activities/lesson-1"}
 
 
 def test_format_canonical_keeps_one_language(lrs, make_statement):
