@@ -234,6 +234,19 @@ def test_the_fullscreen_control_covers_none_of_the_contents_own_controls(
     screenshot(page, "h5p-fullscreen-control-en")
 
 
+def test_the_contents_own_top_right_control_can_be_used_beside_the_fullscreen_control(
+    page, live_server, make_user, password, packages, lesson_with
+):
+    course, lesson = lesson_with(h5p_block(BLANKS, packages["blanks"]))
+    log_in_and_open(page, live_server, make_user, password, course, lesson)
+    frame = frame_of(page, 0)
+    frame.locator(".h5p-enable-fullscreen").wait_for()
+    sound = frame.get_by_role("button", name="Sound")
+    # Playwright refuses to click an element that another one covers.
+    sound.click(timeout=5_000)
+    assert sound.get_attribute("aria-pressed") == "false"
+
+
 def test_in_an_arabic_lesson_start_again_and_fullscreen_follow_the_page_direction(
     page, live_server, make_user, password, packages, lesson_with, screenshot
 ):
