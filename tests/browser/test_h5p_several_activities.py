@@ -50,7 +50,9 @@ def lesson_with(site_content):
 
     def make(*blocks, home=None):
         body = [text_block("<p>Three short activities about the first week.</p>"), *blocks]
-        catalogue = make_catalogue(home=home) if home else make_catalogue()
+        catalogue = (
+            make_catalogue(home=home, title="الدورات", slug="courses-ar") if home else make_catalogue()
+        )
         course = make_course(catalogue, modules=1, lessons_per_module=1, bodies={(0, 0): body})
         return course, LessonPage.objects.descendant_of(course).get()
 
@@ -230,3 +232,54 @@ def test_the_fullscreen_control_covers_none_of_the_contents_own_controls(
     control_box = control.bounding_box()
     assert control_box["y"] + control_box["height"] <= first_row["y"] + 0.5
     screenshot(page, "h5p-fullscreen-control-en")
+
+
+def test_the_contents_own_top_right_control_can_be_used_beside_the_fullscreen_control(
+    page, live_server, make_user, password, packages, lesson_with
+):
+    course, lesson = lesson_with(h5p_block(BLANKS, packages["blanks"]))
+    log_in_and_open(page, live_server, make_user, password, course, lesson)
+    frame = frame_of(page, 0)
+    frame.locator(".h5p-enable-fullscreen").wait_for()
+    sound = frame.get_by_role("button", name="Sound")
+    # Playwright refuses to click an element that another one covers.
+    sound.click(timeout=5_000)
+    assert sound.get_attribute("aria-pressed") == "false"
+
+
+def test_in_an_arabic_lesson_start_again_and_fullscreen_follow_the_page_direction(
+    page, live_server, make_user, password, packages, lesson_with, screenshot
+):
+    from wagtail.models import Locale
+
+    from courses.services import enrol
+    from h5p.models import H5PContentUserData
+    from website.models import HomePage
+
+    arabic_home = HomePage.objects.get(locale=Locale.objects.get(language_code="ar"))
+    course, lesson = lesson_with(h5p_block(BLANKS, packages["blanks"]), home=arabic_home)
+    learner = make_user(email="huda@example.org", first_name="Huda")
+    enrol(learner, course)
+    H5PContentUserData.objects.create(
+        user=learner,
+        package=packages["blanks"],
+        lesson=lesson,
+        block_id=BLANKS,
+        data=json.dumps({"answers": ["buddy", "safety"]}),
+    )
+    page.goto(f"{live_server.url}/ar/accounts/login/")
+    page.locator("input[type=email], input[name=username]").first.fill(learner.email)
+    page.locator("input[type=password]").fill(password)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_load_state()
+    page.goto(live_server.url + lesson.url)
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    frame_of(page, 0).get_by_role("textbox", name="Blank 1").wait_for()
+    start_again = section(page, 0).get_by_role("button", name="البدء من جديد")
+    start_again.wait_for()
+    block = section(page, 0).bounding_box()
+    button = start_again.bounding_box()
+    # The actions sit at the end of the line, which in Arabic is the left edge.
+    assert button["x"] < block["x"] + block["width"] / 2
+    section(page, 0).scroll_into_view_if_needed()
+    screenshot(page, "h5p-resumed-start-again-ar")
