@@ -215,3 +215,29 @@ def test_pages_opened_before_a_replacement_keep_loading_files(
     assert response.status_code == 200
     assert response.headers["Cache-Control"] == "no-cache"  # an old revision's URL is never cached for long
     assert editor_client.get(content_url(replaced, "h5p.json")).headers["Cache-Control"].startswith("public")
+
+
+def test_an_activity_added_to_a_completed_lesson_is_new_not_required(make_lesson, package, make_user, client):
+    import json
+
+    from courses import services as courses_services
+    from courses.selectors import course_of
+
+    lesson = make_lesson(slug="read-first")
+    learner = make_user(email="reader@example.org")
+    courses_services.enrol(learner, course_of(lesson))
+    courses_services.mark_lesson_done(learner, lesson)
+    lesson.body = json.dumps(
+        [
+            {
+                "type": "h5p",
+                "id": H5P_BLOCK_ID,
+                "value": {"package": package.pk, "completion": "statement", "required": True},
+            }
+        ]
+    )
+    lesson.save_revision().publish()
+    client.force_login(learner)
+    html = client.get(lesson.url).content.decode()
+    assert "You have completed this lesson" in html
+    assert "New since you completed this lesson" in html and "Required for this lesson" not in html
