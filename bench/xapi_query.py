@@ -183,6 +183,33 @@ def measure(base_url, headers, make_params, count, follow_more=False):
     }
 
 
+def measure_in_process(make_params, count, follow_more=False):
+    """The same filters through ``tracking.query`` directly (no HTTP, no rendering): the database
+    and ORM part of a request, to tell it apart from serving 100 statements of JSON."""
+    from tracking.models import LRSKey
+    from tracking.query import parse_filters, statement_page
+
+    organisation_id = LRSKey.objects.filter(name="bench").order_by("id").first().organisation_id
+    latencies = []
+    for _ in range(count):
+        filters = parse_filters(make_params())
+        cursor = None
+        if follow_more:
+            _rows, cursor = statement_page(organisation_id, filters)
+            if cursor is None:
+                continue
+        started = time.perf_counter()
+        statement_page(organisation_id, filters, cursor)
+        latencies.append(time.perf_counter() - started)
+    if not latencies:
+        return {"requests": 0}
+    return {
+        "requests": len(latencies),
+        "p50_ms": round(common.percentile(latencies, 0.5) * 1000, 1),
+        "p95_ms": round(common.percentile(latencies, 0.95) * 1000, 1),
+    }
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", type=int, default=100_000)
@@ -195,6 +222,11 @@ def main():
         help="sql: set-based INSERT … SELECT generate_series (minutes); api: POST batches (hours at 1M)",
     )
     parser.add_argument("--only", help="comma-separated filter names to run (default: all)")
+    parser.add_argument(
+        "--in-process",
+        action="store_true",
+        help="time tracking.query.statement_page directly instead of HTTP requests (needs a filled store)",
+    )
     args = parser.parse_args()
 
     common.create_database(reset=args.reset)
@@ -209,6 +241,26 @@ def main():
         "X-Experience-API-Version": "2.0.0",
         "Content-Type": "application/json",
     }
+    if args.in_process:
+        common.setup_django()
+        rng = random.Random(42)
+        pool = samples(2000)
+        results = {}
+        variants = windows(rng, stored_range())
+        for name, make_filter in filters(rng, pool).items():
+            for variant, make_window in list(variants.items()) + [("more", None)]:
+                label = f"{name}+{variant}" if variant else name
+                if variant == "more":
+                    make_params = make_filter
+                else:
+
+                    def make_params(make_filter=make_filter, make_window=make_window):
+                        return {**make_filter(), **make_window()}
+
+                results[label] = measure_in_process(make_params, args.requests, follow_more=variant == "more")
+                print(label, results[label], flush=True)
+        common.write_result(f"xapi_query_in_process_{stored_count()}", results)
+        return
     results = {"statement_bytes": common.statement_size()}
     with common.Gunicorn() as server:
         url = server.url + "/xapi/statements"

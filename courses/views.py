@@ -86,8 +86,14 @@ def resume(request, course_id):
 
 
 def _safe_next(request):
+    """A local path to go on to, or None. Only paths: ``redirect()`` would read any other word as a
+    view name to reverse (a 500 for ``next=a b``), and control characters never belong in a URL."""
     next_url = request.POST.get("next", "")
-    if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+    if (
+        next_url.startswith("/")
+        and next_url.isprintable()
+        and url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure())
+    ):
         return next_url
     return None
 
@@ -138,8 +144,8 @@ def mark_done(request, lesson_id):
         return _refuse(request, error, _lesson_url(request, lesson))
     if completed:
         messages.success(request, _("Lesson completed."))
-    next_url = request.POST.get("next", "")
-    if next_url and url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+    next_url = _safe_next(request)
+    if next_url:
         return redirect(next_url)
     return redirect(_lesson_url(request, lesson))
 
