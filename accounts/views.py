@@ -1,7 +1,6 @@
 from base64 import b32encode
 from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -66,7 +65,7 @@ def confirm(request, uidb64, token):
         )
         return redirect("accounts:resend_confirmation")
     services.confirm_email(user)
-    login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
+    login(request, user, backend="accounts.backends.AccountBackend")
     messages.success(request, _("Thank you, your email address is confirmed. Welcome!"))
     return redirect("accounts:dashboard")
 

@@ -33,6 +33,14 @@ def main():
     media = tempfile.mkdtemp(prefix="bench-certificates-")
     settings.MEDIA_ROOT = media
     settings.CERTIFICATES_SIGNING_KEY_PATH = Path(media) / "signing.pem"
+    # Private files (packages, PDFs) go to the same throw-away folder as the media.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": settings.MEDIA_ROOT, "base_url": None},
+        },
+    }
     django.setup()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("celery").setLevel(logging.ERROR)

@@ -38,6 +38,14 @@ def main():
     from django.conf import settings
 
     settings.MEDIA_ROOT = tempfile.mkdtemp(prefix="bench-h5p-")
+    # Private files (packages, PDFs) go to the same throw-away folder as the media.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "private": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": settings.MEDIA_ROOT, "base_url": None},
+        },
+    }
     django.setup()
     import logging
 
@@ -110,6 +118,7 @@ def run(args):
 
     print("== serving the large media file through the content view")
     client = Client()
+    client.force_login(editor)  # package files go only to editors and enrolled learners
     url = reverse(
         "h5p:content",
         kwargs={"uid": large.uid, "revision": large.revision, "path": "content/videos/welcome-2.mp4"},

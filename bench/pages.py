@@ -175,7 +175,8 @@ def fill(clients):
         LessonProgress.objects.filter(enrolment__user=user).update(last_launched_at=None)
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
-        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+        # The account backend: django-axes' backend comes first and keeps no sessions.
+        session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.create()
         cookies.append(f"sessionid={session.session_key}")

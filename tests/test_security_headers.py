@@ -92,3 +92,13 @@ def test_plain_http_is_redirected_to_https(production_client, site_content):
     response = production_client.get("/en/")
     assert response.status_code == 301
     assert response["Location"].startswith("https://")
+
+
+def test_the_h5p_frame_bootstrap_hash_matches_the_installed_player(settings):
+    """The policy allows H5P's one inline frame script by hash; an upgraded player must still match."""
+    bundle = Path(settings.BASE_DIR) / "node_modules" / "h5p-standalone" / "dist" / "frame.bundle.js"
+    if not bundle.exists():
+        pytest.skip("h5p-standalone is not installed (npm install)")
+    script = settings.H5P_FRAME_BOOTSTRAP_SCRIPT
+    assert f"<script>{script}<\\/script>" in bundle.read_text(encoding="utf-8")
+    assert settings.H5P_FRAME_BOOTSTRAP_HASH in settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["script-src"]

@@ -58,17 +58,20 @@ def build(world):
         from axes.models import AccessAttempt
         from django.utils import timezone
 
-        return AccessAttempt.objects.create(
+        attempt, _created = AccessAttempt.objects.get_or_create(
             username=world.other_learner.email,
             ip_address="203.0.113.5",
             user_agent="matrix",
-            http_accept="*/*",
-            path_info="/en/accounts/login/",
-            attempt_time=timezone.now(),
-            get_data="",
-            post_data="",
-            failures_since_start=5,
+            defaults={
+                "http_accept": "*/*",
+                "path_info": "/en/accounts/login/",
+                "attempt_time": timezone.now(),
+                "get_data": "",
+                "post_data": "",
+                "failures_since_start": 5,
+            },
         )
+        return attempt
 
     world.locked_out_attempt = locked_out_attempt
 

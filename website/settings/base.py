@@ -3,6 +3,8 @@
 The environment is read here, once; ``dev``, ``test`` and ``production`` only adjust.
 """
 
+import base64
+import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -275,14 +277,24 @@ PAGE_ROUTE_CACHE_SECONDS = int(os.environ.get("PAGE_ROUTE_CACHE_SECONDS", "300")
 # Public pages run scripts only from the platform or with the request's nonce
 # (``<script nonce="{{ request.csp_nonce }}">``): no 'unsafe-inline', no 'unsafe-eval'. The H5P player
 # needs neither: h5p-standalone's bundles contain no eval or new Function, its frame is an
-# about:blank iframe that inherits this policy, and it adds the libraries' scripts as
-# <script src> elements under /h5p/content/ ('self'). Should a content type ever need eval, allow it
-# on lesson pages alone with django-csp's @csp_update, not here. Styles keep 'unsafe-inline': the
+# about:blank iframe that inherits this policy, it loads the libraries' scripts as <script src>
+# under /h5p/content/ ('self'), and its one inline bootstrap script is allowed by hash (below).
+# Should a content type ever need eval, allow it on lesson pages alone with django-csp's
+# @csp_update, not here. Styles keep 'unsafe-inline': the
 # player and Wagtail's user bar set style attributes, and styles cannot run code.
+# H5P's core writes the player frame's document with exactly one inline script (in h5p-standalone's
+# frame.bundle.js, H5P.getHeadTags); it is allowed by its hash, nothing else inline runs.
+# tests/test_security_headers.py checks that the installed player still contains this text.
+H5P_FRAME_BOOTSTRAP_SCRIPT = (
+    "H5PIntegration = window.parent.H5PIntegration; var H5P = H5P || {}; H5P.externalEmbed = false;"
+)
+H5P_FRAME_BOOTSTRAP_HASH = (
+    "'sha256-" + base64.b64encode(hashlib.sha256(H5P_FRAME_BOOTSTRAP_SCRIPT.encode()).digest()).decode() + "'"
+)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'", NONCE],
+        "script-src": ["'self'", NONCE, H5P_FRAME_BOOTSTRAP_HASH],
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "media-src": ["'self'", "blob:"],
