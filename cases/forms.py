@@ -121,7 +121,7 @@ class CaseSubmissionForm(forms.Form):
                 _("About the case"),
                 ["submitting_for", "title", "organisation_name", "country", "region", "sector"],
             ),
-            (_("When"), ["years", "start_year", "end_year"]),
+            (_("Years"), ["years", "start_year", "end_year"]),
             (_("For whom and on what"), ["target_groups", "themes"]),
             (_("The story"), ["summary", *RICH_FIELDS]),
             (_("Sources and picture"), ["links", "image"]),
