@@ -35,18 +35,28 @@ GERMAN = (
 )
 
 
+SYLLABLES = "ka ri mo len ta su vi ne dor pa li sen ro mu fe tal gi no bar"
+# A few thousand filler words, so a domain word appears in a few percent of the cases as real words
+# do (a search for one matches hundreds of cases, not all of them).
+FILLER = [
+    a + b + c for a in SYLLABLES.split() for b in SYLLABLES.split() for c in ("", "n", "s", "ter", "ing")
+]
+
+
 def generated_entry(number, rng):
     from cases.taxonomy import COUNTRY_CHOICES, SECTOR_CHOICES, TARGET_GROUP_CHOICES, THEME_CHOICES
 
     def sentence(words=WORDS, length=14):
-        return " ".join(rng.choice(words) for _ in range(length)).capitalize() + "."
+        chosen = [rng.choice(words) if rng.random() < 0.03 else rng.choice(FILLER) for _ in range(length)]
+        return " ".join(chosen).capitalize() + "."
 
     def paragraphs(count, words=WORDS):
         return "\n\n".join(" ".join(sentence(words) for _ in range(4)) for _ in range(count))
 
     def text(words):
         return {
-            "title": " ".join(rng.choice(words) for _ in range(4)).title() + f" {number}",
+            "title": " ".join([rng.choice(words), rng.choice(FILLER), rng.choice(FILLER)]).title()
+            + f" {number}",
             "summary": " ".join(sentence(words) for _ in range(3)),
             "challenge": paragraphs(1, words),
             "activities": paragraphs(2, words),
@@ -79,12 +89,21 @@ def generated_entry(number, rng):
     return entry
 
 
-def fill(index, size):
-    """Generated cases, created live without revisions: the library reads live pages only, and a
-    revision per page would make filling take most of an hour on the reference machine."""
+def fill(index, size, rounds_with_pages=250):
+    """Generated cases until ``size`` live English ones exist.
+
+    The first ``rounds_with_pages`` are made the way an editor's would be (``add_child``, every fifth
+    with a German translation through ``copy_for_translation``); the rest are inserted in bulk below
+    the library (tree paths computed as treebeard does, the same fields, facet rows and search vectors
+    written by ``services.index_case``), because one page at a time took over an hour on the shared
+    reference machine. Revisions are not created: the library reads live pages only."""
+    import uuid
+
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import transaction
     from django.test.utils import override_settings
     from django.utils import timezone
-    from wagtail.models import Locale
+    from wagtail.models import Locale, Page
 
     from cases import services
     from cases.models import CasePage
@@ -95,13 +114,9 @@ def fill(index, size):
     for _skip in range(have):
         generated_entry(0, rng)
     started = time.perf_counter()
-    # Wagtail's own search index is what the site-wide search uses; the library does not read it.
-    with override_settings(
-        WAGTAILSEARCH_BACKENDS={
-            "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
-        }
-    ):
-        for number in range(have, size):
+    no_wagtail_index = {"default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}}
+    with override_settings(WAGTAILSEARCH_BACKENDS=no_wagtail_index):
+        for number in range(have, min(size, rounds_with_pages)):
             entry = generated_entry(number, rng)
             page = CasePage(slug=entry["slug"], locale=index.locale)
             services.fill_case_from_entry(page, entry, "en")
@@ -114,7 +129,48 @@ def fill(index, size):
                 translated.save()
             if (number + 1) % 250 == 0:
                 print(f"  {number + 1} cases ({time.perf_counter() - started:.0f} s)", flush=True)
-    return have
+    have = CasePage.objects.live().filter(locale=index.locale).count()
+    if have >= size:
+        return
+    content_type = ContentType.objects.get_for_model(CasePage)
+    local_fields = CasePage._meta.local_concrete_fields
+    while have < size:
+        with transaction.atomic():
+            index = Page.objects.select_for_update().get(pk=index.pk)
+            children = index.numchild
+            batch = []
+            now = timezone.now()
+            for offset, number in enumerate(range(have, min(size, have + 500))):
+                entry = generated_entry(number, rng)
+                page = CasePage(slug=entry["slug"], locale=index.locale, content_type=content_type)
+                services.fill_case_from_entry(page, entry, "en")
+                page.path = CasePage._get_path(index.path, index.depth + 1, children + offset + 1)
+                page.depth, page.numchild = index.depth + 1, 0
+                page.url_path = f"{index.url_path}{page.slug}/"
+                page.draft_title, page.translation_key = page.title, uuid.uuid4()
+                page.live, page.has_unpublished_changes = True, False
+                page.first_published_at = page.last_published_at = now
+                batch.append(page)
+            bases = Page.objects.bulk_create(
+                [
+                    Page(
+                        **{
+                            f.attname: getattr(p, f.attname)
+                            for f in Page._meta.concrete_fields
+                            if f.attname != "id"
+                        }
+                    )
+                    for p in batch
+                ]
+            )
+            for page, base in zip(batch, bases, strict=True):
+                page.pk = page.id = page.page_ptr_id = base.pk
+            CasePage.objects._insert(batch, fields=local_fields)
+            Page.objects.filter(pk=index.pk).update(numchild=children + len(batch))
+            for page in batch:
+                services.index_case(page)
+        have += len(batch)
+        print(f"  {have} cases ({time.perf_counter() - started:.0f} s, bulk)", flush=True)
 
 
 SCENARIOS = [
@@ -220,6 +276,10 @@ def main():
     index = CaseIndexPage.objects.get(locale__language_code="en")
     print("filling…", flush=True)
     fill(index, arguments.size)
+    from wagtail.models import Page
+
+    problems = [len(found) for found in Page.find_problems()]
+    assert not any(problems), f"page tree problems after filling: {problems}"
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     # One untimed round so the first figures do not carry connection set-up and cold caches.

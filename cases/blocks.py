@@ -22,10 +22,11 @@ class CaseReferenceBlock(blocks.StructBlock):
         template = "cases/blocks/case_reference_block.html"
 
     def get_context(self, value, parent_context=None):
-        from .selectors import localized
+        from .selectors import localized, with_urls
 
         context = super().get_context(value, parent_context=parent_context)
         case = value.get("case")
-        shown = localized([case], translation.get_language()) if case is not None else []
+        language = translation.get_language()
+        shown = with_urls(localized([case], language), language) if case is not None else []
         context["case"] = shown[0] if shown else None
         return context

@@ -106,6 +106,9 @@ class CaseSubmissionForm(forms.Form):
                 coerce=int,
                 choices=[(organisation.pk, organisation.name) for organisation in self.organisations],
             )
+        # Wagtail words the accepted formats and sizes when the field is built: build it in this
+        # request's language rather than the one active when the module was imported.
+        self.fields["image"] = WagtailImageField(label=_("Photo (optional)"), required=False)
         for name in RICH_FIELDS:
             self.fields[name].help_text = self.fields[name].help_text or _(
                 "Plain text; a blank line starts a new paragraph."
@@ -118,7 +121,7 @@ class CaseSubmissionForm(forms.Form):
                 _("About the case"),
                 ["submitting_for", "title", "organisation_name", "country", "region", "sector"],
             ),
-            (_("When"), ["years", "start_year", "end_year"]),
+            (_("Years"), ["years", "start_year", "end_year"]),
             (_("For whom and on what"), ["target_groups", "themes"]),
             (_("The story"), ["summary", *RICH_FIELDS]),
             (_("Sources and picture"), ["links", "image"]),

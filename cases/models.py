@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import AbstractGroupApprovalTask, Page
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 from wagtail_localize.fields import SynchronizedField
 
 from website.models import BasePage
@@ -94,6 +95,19 @@ class CaseIndexPage(BasePage):
 
     class Meta:
         verbose_name = _("case library")
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            # A case not translated into this language yet is read here in English, so the visitor
+            # keeps their interface language (see selectors.visible_cases).
+            from .selectors import untranslated_case
+
+            case = untranslated_case(self, path_components)
+            if case is None:
+                raise
+            return RouteResult(case)
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import library_context

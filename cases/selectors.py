@@ -46,21 +46,78 @@ def visible_cases(language):
     )
 
 
-def _text_match(cases, query, language):
-    """``cases`` narrowed to those matching ``query`` and annotated with a ``relevance`` to sort by."""
-    if connection.vendor == "postgresql":
-        search = SearchQuery(query, config=search_config(language), search_type="websearch")
-        if language != FALLBACK_LANGUAGE:
-            search = search | SearchQuery(
-                query, config=search_config(FALLBACK_LANGUAGE), search_type="websearch"
-            )
-        return cases.filter(search_vector=search).annotate(relevance=SearchRank(F("search_vector"), search))
-    # Elsewhere Wagtail's database search backend (full-text on SQLite) finds the pages.
-    found = [page.pk for page in CasePage.objects.live().search(query, operator="and")]
-    ranks = [When(pk=pk, then=Value(-position)) for position, pk in enumerate(found)]
-    return cases.filter(pk__in=found).annotate(
-        relevance=Case(*ranks, default=Value(-len(found)), output_field=IntegerField()) if ranks else Value(0)
+def untranslated_case(index, path_components):
+    """The live English case at ``path_components`` below ``index``'s English original, if it has no
+    live translation in ``index``'s language; otherwise None."""
+    if len(path_components) != 1 or index.locale.language_code == FALLBACK_LANGUAGE:
+        return None
+    case = (
+        visible_cases(index.locale.language_code)
+        .filter(locale__language_code=FALLBACK_LANGUAGE, slug=path_components[0])
+        .first()
     )
+    if case is None or not case.get_parent().specific.get_translations().filter(pk=index.pk).exists():
+        return None
+    return case
+
+
+def library_in(language):
+    from .models import CaseIndexPage
+
+    return CaseIndexPage.objects.live().filter(locale__language_code=language).first()
+
+
+def with_urls(cases, language, request=None, library=None):
+    """Give each case ``shown_url``: its own URL, or for an English case shown in another language
+    the address below that language's library, so the interface stays in that language."""
+    library = library if library is not None else (library_in(language) if cases else None)
+    base = library.get_url(request) if library is not None else None
+    for case in cases:
+        if base and case.locale.language_code != language:
+            case.shown_url = f"{base}{case.slug}/"
+        else:
+            case.shown_url = case.get_url(request)
+    return cases
+
+
+def _visible_rows(language):
+    """``visible_cases`` as rows of Wagtail's narrow page table only: filtering and counting never
+    read the case table, whose rows carry the whole text."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page
+
+    pages = Page.objects.filter(content_type=ContentType.objects.get_for_model(CasePage), live=True)
+    own = Q(locale__language_code=language)
+    if language == FALLBACK_LANGUAGE:
+        return pages.filter(own)
+    translated = pages.filter(own).values("translation_key")
+    return pages.filter(
+        own | (Q(locale__language_code=FALLBACK_LANGUAGE) & ~Q(translation_key__in=translated))
+    )
+
+
+def _search_query(query, language):
+    search = SearchQuery(query, config=search_config(language), search_type="websearch")
+    if language != FALLBACK_LANGUAGE:
+        search = search | SearchQuery(query, config=search_config(FALLBACK_LANGUAGE), search_type="websearch")
+    return search
+
+
+def _matching_ids(query, language):
+    """The ids of case pages matching ``query``: PostgreSQL full text through the GIN index, or
+    Wagtail's database search backend elsewhere (SQLite), in relevance order."""
+    if connection.vendor == "postgresql":
+        return CasePage.objects.filter(search_vector=_search_query(query, language)).values("pk")
+    return [page.pk for page in CasePage.objects.live().search(query, operator="and")]
+
+
+def _ranked(cases, query, language, ids):
+    if connection.vendor == "postgresql":
+        return cases.annotate(relevance=SearchRank(F("search_vector"), _search_query(query, language)))
+    ranks = [When(pk=pk, then=Value(-position)) for position, pk in enumerate(ids)]
+    if not ranks:
+        return cases.annotate(relevance=Value(0))
+    return cases.annotate(relevance=Case(*ranks, default=Value(-len(ids)), output_field=IntegerField()))
 
 
 def _with_facets(cases, selected, skip=None):
@@ -102,16 +159,21 @@ def search_cases(*, language, query="", selected=None, sort="relevance"):
     mentoring). A facet's counts ignore its own selection, so they say what choosing another value of
     it would give; facets without a selection share one counting query."""
     selected = {name: list(values) for name, values in (selected or {}).items() if name in FACETS and values}
-    cases = visible_cases(language)
+    rows = _visible_rows(language)
+    ids = None
     if query:
-        cases = _text_match(cases, query, language)
-    results = _with_facets(cases, selected)
+        ids = _matching_ids(query, language)
+        rows = rows.filter(pk__in=ids)
+    matching = _with_facets(rows, selected)
     counts = {}
     unselected = [name for name in FACETS if name not in selected]
     if unselected:
-        counts.update(_counts(results, unselected))
+        counts.update(_counts(matching, unselected))
     for name in selected:
-        counts.update(_counts(_with_facets(cases, selected, skip=name), [name]))
+        counts.update(_counts(_with_facets(rows, selected, skip=name), [name]))
+    results = CasePage.objects.filter(pk__in=matching.values("pk"))
+    if query:
+        results = _ranked(results, query, language, ids)
     return _ordered(results, sort, bool(query)).defer(*CARD_DEFERRED), counts
 
 
@@ -200,7 +262,7 @@ def library_context(request, index):
     results, counts = search_cases(language=language, query=query, selected=selected, sort=sort)
     paginator = Paginator(results, PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("page"))
-    cards = list(page_obj.object_list.select_related("locale"))
+    cards = with_urls(list(page_obj.object_list.select_related("locale")), language, request, library=index)
     return {
         "query": query,
         "sort": sort,
@@ -292,9 +354,15 @@ def case_page_context(request, page):
     language = translation.get_language()
     related_cases = [block.value for block in page.related_cases if block.value is not None]
     related_courses = [block.value.specific for block in page.related_courses if block.value is not None]
+    library = library_in(language)
+    similar = with_urls(similar_cases(page, language=language), language, request, library)
+    chosen = (
+        with_urls(localized(related_cases, language), language, request, library) if related_cases else []
+    )
     return {
-        "similar_cases": similar_cases(page, language=language),
-        "chosen_cases": localized(related_cases, language) if related_cases else [],
+        "library": library or page.get_parent(),
+        "similar_cases": similar,
+        "chosen_cases": chosen,
         "related_courses": localized(related_courses, language) if related_courses else [],
         "in_other_language": page.locale.language_code != language,
         "content_language": page.locale.language_code,

@@ -230,3 +230,21 @@ def test_editors_see_themes_and_target_groups_as_checkboxes_in_the_admin(library
     body = response.content.decode()
     assert 'type="checkbox" name="themes" value="mentoring"' in body
     assert 'type="checkbox" name="target_groups" value="women"' in body
+
+
+def test_an_untranslated_case_is_read_in_the_visitors_interface_language(library):
+    listed = get("/ar/cases/")
+    warehouse = next(case for case in listed.context["cases"] if case.slug == "warehouse-buddies")
+    assert warehouse.shown_url == "/ar/cases/warehouse-buddies/"
+    response = get("/ar/cases/warehouse-buddies/")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert '<html lang="ar" dir="rtl">' in body and "Warehouse buddies" in body
+    assert 'href="/ar/cases/"' in body  # back to the Arabic library
+    # A translated case is not served twice: the German library has its own bakery page.
+    assert get("/ar/cases/no-such-case/").status_code == 404
+
+
+def test_a_translated_case_is_not_reachable_through_the_fallback(library):
+    german = get("/de/cases/bakery-apprentices/")
+    assert german.status_code == 200 and "Auszubildende in einer Dorfbäckerei" in german.content.decode()
