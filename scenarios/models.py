@@ -108,53 +108,90 @@ class ScenarioPage(BasePage):
 
 
 def graph_data(page):
-    """The page's stream values as the engine's plain dictionaries."""
+    """The page's stream contents as the engine's plain dictionaries.
+
+    Read from the streams' raw JSON: turning every block into Wagtail values first cost more than
+    the rest of a live session's state together."""
 
     def text(value):
         return str(value or "").strip()
+
+    def raw(stream):
+        return stream.raw_data if hasattr(stream, "raw_data") else list(stream)
+
+    def values(stream):
+        for item in raw(stream):
+            yield item.get("value", item) if isinstance(item, dict) else item.value
 
     return {
         "title": page.title,
         "roles": [
             {
-                "key": text(b.value["key"]),
-                "name": text(b.value["name"]),
-                "description": text(b.value["description"]),
+                "key": text(v.get("key")),
+                "name": text(v.get("name")),
+                "description": text(v.get("description")),
             }
-            for b in page.roles
+            for v in values(page.roles)
         ],
         "scenes": [
             {
-                "key": text(b.value["key"]),
-                "title": text(b.value["title"]),
-                "text": text(b.value["text"]),
-                "role": text(b.value["role"]),
-                "start": bool(b.value["start"]),
-                "max_visits": b.value["max_visits"] or 1,
-                "discussion_prompt": text(b.value["discussion_prompt"]),
-                "image": b.value["image"],
+                "key": text(v.get("key")),
+                "title": text(v.get("title")),
+                "text": text(v.get("text")),
+                "role": text(v.get("role")),
+                "start": bool(v.get("start")),
+                "max_visits": v.get("max_visits") or 1,
+                "discussion_prompt": text(v.get("discussion_prompt")),
+                "image": _image_id(v.get("image")),
                 "choices": [
                     {
-                        "key": text(c["key"]),
-                        "text": text(c["text"]),
-                        "leads_to": text(c["leads_to"]),
-                        "feedback": text(c["feedback"]),
-                        "effects": {name: c[name] or 0 for name in engine.COMPETENCES},
+                        "key": text(c.get("key")),
+                        "text": text(c.get("text")),
+                        "leads_to": text(c.get("leads_to")),
+                        "feedback": text(c.get("feedback")),
+                        "effects": {name: _number(c.get(name)) for name in engine.COMPETENCES},
                     }
-                    for c in b.value["choices"]
+                    for c in (
+                        item.get("value", item) if isinstance(item, dict) and "value" in item else item
+                        for item in (v.get("choices") or [])
+                    )
                 ],
             }
-            for b in page.scenes
+            for v in values(page.scenes)
         ],
         "endings": [
-            {
-                "key": text(b.value["key"]),
-                "title": text(b.value["title"]),
-                "debrief": text(b.value["debrief"]),
-            }
-            for b in page.endings
+            {"key": text(v.get("key")), "title": text(v.get("title")), "debrief": text(v.get("debrief"))}
+            for v in values(page.endings)
         ],
     }
+
+
+def _number(value):
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _image_id(value):
+    if value is None or value == "":
+        return None
+    return getattr(value, "pk", value)
+
+
+# Live pages' graphs per process, keyed by page and published revision (a new revision is a new key).
+_PUBLISHED_GRAPHS = {}
+
+
+def published_scenario(page):
+    """The engine's scenario of a page read from the database, built once per published revision."""
+    key = (page.pk, page.live_revision_id)
+    found = _PUBLISHED_GRAPHS.get(key)
+    if found is None:
+        if len(_PUBLISHED_GRAPHS) > 500:
+            _PUBLISHED_GRAPHS.clear()
+        found = _PUBLISHED_GRAPHS[key] = engine.build(graph_data(page))
+    return found
 
 
 class ScenarioPlay(models.Model):

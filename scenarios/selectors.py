@@ -32,8 +32,11 @@ def target_title(scenario, key):
 
 
 def scene_view(scenario, scene, offered):
+    from wagtail.images import get_image_model
+
     role = scenario.role(scene.role) if scene.role else None
-    return {"scene": scene, "role": role, "choices": offered}
+    image = get_image_model().objects.filter(pk=scene.image).first() if scene.image else None
+    return {"scene": scene, "role": role, "choices": offered, "image": image}
 
 
 def competence_chart(scenario, scores):
@@ -91,9 +94,11 @@ def debrief(scenario, result):
 
 def solo_state(request, page, *, lesson=None, block_id="", play=None):
     """Everything ``scenarios/includes/solo_play.html`` needs for this learner and place."""
+    from .models import published_scenario
     from .services import current_play
 
-    scenario = page.scenario()
+    previewing = bool(getattr(request, "is_preview", False))
+    scenario = page.scenario() if previewing or not page.pk else published_scenario(page)
     problems = engine.validate(scenario)
     user = getattr(request, "user", None)
     state = {
@@ -259,15 +264,21 @@ def live_state(session, viewer, participant=None):
     """What a participant, the trainer or the projector sees of the session now."""
     from django.db.models import Count
 
-    from .models import DecisionMode
+    from .models import DecisionMode, published_scenario
 
-    page = session.scenario.specific
-    scenario = page.scenario()
+    page = session.scenario
+    scenario = published_scenario(page)
     result = engine.replay(scenario, session.choices)
     step = len(session.choices)
     # Poll tokens name a participant as "p<id>"; templates only need to know it is one.
     viewer = viewer if viewer in ("trainer", "projector") else "participant"
-    participants = list(session.participants.select_related("user").order_by("joined_at", "pk"))
+    # Phones poll this after every change: they get counts, only the trainer and projector the list.
+    if viewer == "participant":
+        participants = []
+        participant_count = session.participants.count()
+    else:
+        participants = list(session.participants.select_related("user").order_by("joined_at", "pk"))
+        participant_count = len(participants)
     state = {
         "session": session,
         "page": page,
@@ -279,12 +290,10 @@ def live_state(session, viewer, participant=None):
         "number": step + 1,
         "vote_mode": session.decision_mode == DecisionMode.VOTE,
         "discussion": session.discussion,
-        "participant_count": len(participants),
+        "participant_count": participant_count,
         "participants": [
             {"name": p.user.display_name, "role": _role_name(scenario, p.role_key)} for p in participants
-        ]
-        if viewer != "participant"
-        else [],
+        ],
         "roles": [
             {"name": role.name, "count": sum(1 for p in participants if p.role_key == role.key)}
             for role in scenario.roles

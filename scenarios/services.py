@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from . import engine
-from .models import ScenarioPage, ScenarioPlay
+from .models import ScenarioPage, ScenarioPlay, published_scenario
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ def playable(page):
     """The scenario of a live page, or raise: an invalid graph is never played."""
     if not isinstance(page, ScenarioPage) or not page.live:
         raise ScenarioActionError(_("This scenario is not available."), status=404)
-    scenario = page.scenario()
+    scenario = published_scenario(page)
     if engine.validate(scenario):
         raise ScenarioActionError(_("This scenario is not ready to be played yet."), status=409)
     return scenario
@@ -79,7 +79,7 @@ def record_choice(user, page, step, *, registration, grouping=None, extensions=N
 def record_completion(user, page, result, *, registration, grouping=None, extensions=None, language=None):
     from tracking.services import record
 
-    scenario = page.scenario()
+    scenario = published_scenario(page)
     (low, high), _per = engine.score_range(scenario)
     scaled = engine.scaled_score(scenario, result.total)
     record(
@@ -308,7 +308,7 @@ def join(user, code, role_key=None):
                 % {"count": session.max_participants},
                 status=409,
             )
-        scenario = session.scenario.specific.scenario()
+        scenario = published_scenario(session.scenario)
         keys = [role.key for role in scenario.roles]
         if session.assign_roles:
             taken = dict(
@@ -368,8 +368,8 @@ def decide(participant, choice_key, step):
 
     with transaction.atomic():
         session = _locked(participant.session_id)
-        page = session.scenario.specific
-        scenario = page.scenario()
+        page = session.scenario
+        scenario = published_scenario(page)
         result = _check_open_for(session, scenario, step)
         scene = result.scene
         if session.decision_mode == DecisionMode.TURN and scene.role and participant.role_key != scene.role:
@@ -434,8 +434,8 @@ def trainer_action(session, trainer, action, *, step=None, choice_key=None):
         session = _locked(session.pk)
         if session.trainer_id != trainer.pk:
             raise ScenarioActionError(_("This session is not available."), status=404)
-        page = session.scenario.specific
-        scenario = page.scenario()
+        page = session.scenario
+        scenario = published_scenario(page)
         phase = session.Phase
         if session.phase == phase.ENDED:
             raise ScenarioActionError(_("This session has ended."), status=409)

@@ -167,7 +167,9 @@ def join(request):
 
 
 def _join_context(session):
-    return {"code": session.code, "session": session, "roles": session.scenario.specific.scenario().roles}
+    from .models import published_scenario
+
+    return {"code": session.code, "session": session, "roles": published_scenario(session.scenario).roles}
 
 
 @login_required

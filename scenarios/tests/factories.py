@@ -3,9 +3,6 @@
 import json
 import uuid
 
-import factory
-
-from accounts.tests.factories import UserFactory
 from scenarios.models import ScenarioIndexPage, ScenarioPage
 from website.models import HomePage
 
@@ -140,7 +137,3 @@ def make_scenario(index=None, *, title="First day", slug="first-day", graph=None
         page.save_revision().publish()
     page.refresh_from_db()
     return page
-
-
-class TrainerFactory(UserFactory):
-    email = factory.Sequence(lambda n: f"trainer{n}@example.org")

@@ -109,9 +109,9 @@ def test_a_live_session_with_a_trainer_a_projector_and_three_phones(
     people["lead"][1].locator("button.scenario-choice[value=plan]").click()
     wait_for_text(projector, "Decided by Mr Becker, team lead")
     page.locator("[data-next]").click()
-    wait_for_text(projector, "A second first day")
-    for _user, phone_page in people.values():
-        wait_for_text(phone_page, "A second first day")
+    for viewer in [projector] + [phone_page for _user, phone_page in people.values()]:
+        viewer.locator("[data-live-state][data-phase=ended]").wait_for(timeout=4_000)
+        assert viewer.locator("[data-scene-heading]").inner_text().strip() == "A second first day"
     screenshot(projector, "scenarios-live-projector-ending-en")
     screenshot(people["lead"][1], "scenarios-live-phone-ending-en")
 
