@@ -158,7 +158,7 @@ def run(args):
     rng = random.Random(11)
     for plan in plans[:10]:
         client.get(f"/en/plans/{plan.pk}/")
-    if args.profile:
+    if args.profile and args.requests:
         import cProfile
         import pstats
 
@@ -198,9 +198,20 @@ def run(args):
     ]
     for label, day in runs:
         mail.outbox = []
+        profiler = None
+        if args.profile and label.startswith("second"):
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.enable()
         began, began_cpu = time.perf_counter(), time.process_time()
         result = reminders.send_daily(day)
         elapsed, elapsed_cpu = time.perf_counter() - began, time.process_time() - began_cpu
+        if profiler is not None:
+            import pstats
+
+            profiler.disable()
+            pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
         print(
             f"daily reminders, {label}: wall {elapsed:.2f} s, CPU of the worker process {elapsed_cpu:.2f} s, "
             f"e-mails {result}, outbox {len(mail.outbox)}, load average {os.getloadavg()[0]:.1f}"
