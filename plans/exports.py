@@ -11,6 +11,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from . import selectors
 from .permissions import READ_ALL
@@ -101,7 +102,8 @@ def plan_ical(plan, request):
         event = Event()
         event.add("uid", f"plan-{plan.pk}-meeting-{meeting.pk}@{host}")
         event.add("dtstamp", stamp)
-        event.add("summary", f"Mentoring · {plan.hire_name}")
+        with translation.override(plan.language):
+            event.add("summary", f"{gettext('Mentoring')} · {plan.hire_name}")
         event.add("dtstart", meeting.starts_at)
         event.add("dtend", meeting.starts_at + datetime.timedelta(hours=1))
         if meeting.place:

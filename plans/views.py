@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponse, HttpResponseNotAllowed, JsonRespo
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -245,8 +246,23 @@ def discard_draft(request, draft):
 # --- the plan ---------------------------------------------------------------------------------
 
 
+def _label_dates(tasks):
+    """Format each distinct due date once: localized date formatting is the page's costliest filter."""
+    labels = {}
+    roles = {role: str(label) for role, label in ROLE_LABELS.items()}
+    today = timezone.localdate()
+    for task in tasks:
+        task.role_label = roles.get(task.role, task.role)
+        task.overdue = task.done_at is None and task.due_on < today
+        if task.due_on not in labels:
+            labels[task.due_on] = date_format(task.due_on, "DATE_FORMAT")
+        task.due_label = labels[task.due_on]
+        task.due_iso = task.due_on.isoformat()
+    return tasks
+
+
 def _plan_context(request, plan, access):
-    tasks = list(selectors.tasks_for(plan, request.user, access))
+    tasks = _label_dates(list(selectors.tasks_for(plan, request.user, access)))
     return {
         "plan": plan,
         "access": access,
@@ -258,6 +274,16 @@ def _plan_context(request, plan, access):
         "today": timezone.localdate(),
         "done_count": sum(1 for task in tasks if task.done_at),
         "may_mentor": permissions.may_mentor(request.user, access, plan),
+        # Looked up once per page rather than once per task: a plan has about 60 tasks.
+        "plan_url": reverse("plans:detail", args=[plan.pk]),
+        "labels": {
+            "overdue": _("overdue"),
+            "no_owner": _("no owner yet"),
+            "note": _("Note (optional)"),
+            "mark_done": _("Mark done"),
+            "reopen": _("Reopen"),
+            "edit": _("Edit"),
+        },
     }
 
 
