@@ -17,6 +17,9 @@ def _nice_max(value):
 
 
 def _ticks(top, count=4):
+    # A scale up to 5 (self-assessment) reads best with a line at every whole value.
+    if top == int(top) and top <= 5:
+        count = int(top)
     return [round(top * index / count, 2) for index in range(count + 1)]
 
 
