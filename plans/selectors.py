@@ -3,13 +3,13 @@
 import datetime
 from itertools import groupby
 
-from django.apps import apps
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from wagtail.models import Locale
 
 from accounts.models import Membership
 from accounts.selectors import members_of, roles_of
+from cases.selectors import cases_for_themes
 
 from .models import FollowUpOutcome, IntegrationPlan, LegalChecklist, PlanRole, PlanTask, PlanTemplate
 
@@ -191,11 +191,7 @@ def people_of(plan):
 
 
 def related_cases(tasks, language, limit=3):
-    """Cases of the library on the themes of these tasks; none while the case library is not installed."""
-    if not apps.is_installed("cases"):
-        return []
-    from cases.selectors import cases_for_themes
-
+    """Cases of the library on the themes of these tasks."""
     themes = sorted({theme for task in tasks for theme in (task.themes or [])})
     if not themes:
         return []

@@ -380,3 +380,54 @@ def qr_png_data_uri(url):
     buffer = io.BytesIO()
     code.make_image().get_image().convert("1").save(buffer, format="PNG")
     return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def choices_made_by(user_ids):
+    """[{person, scenario, choice}] of the choices these people made playing scenarios alone, in
+    the order they made them, for a trainer's cohort dashboard (the newest 200 plays)."""
+    from django.contrib.auth import get_user_model
+
+    from .models import ScenarioPage, ScenarioPlay
+
+    plays = list(ScenarioPlay.objects.filter(user_id__in=list(user_ids)).order_by("-updated_at")[:200])
+    if not plays:
+        return []
+    keys = {play.scenario_key for play in plays}
+    pages = {}
+    for page in ScenarioPage.objects.live().filter(translation_key__in=keys):
+        pages.setdefault(page.translation_key, page)
+    names = {
+        user.pk: user.get_full_name() or user.email
+        for user in get_user_model().objects.filter(pk__in={play.user_id for play in plays})
+    }
+    rows = []
+    for play in reversed(plays):
+        page = pages.get(play.scenario_key)
+        if page is None:
+            continue
+        page = localized_scenario(page)
+        scenario = page.scenario()
+        try:
+            result = engine.replay(scenario, play.choices)
+        except engine.ReplayError:
+            continue  # the scenario changed since; its old choices no longer replay
+        for step in result.steps:
+            rows.append(
+                {"person": names.get(play.user_id, ""), "scenario": page.title, "choice": step.choice.text}
+            )
+    return rows
+
+
+def facilitation_offer(user, lesson):
+    """The live session a trainer can start from the projector view of ``lesson``: its first
+    role-play block's scenario, or None (not a trainer, or no scenario in the lesson)."""
+    from .services import may_run_sessions
+
+    if not may_run_sessions(user):
+        return None
+    for block in lesson.body:
+        if block.block_type == "scenario" and block.value.get("scenario") is not None:
+            page = localized_scenario(block.value["scenario"])
+            if page.live:
+                return {"title": page.title, "start_url": reverse("scenarios:start_session", args=[page.pk])}
+    return None

@@ -3,12 +3,12 @@
 Reads only the people with the learner role in the admin's own company (``accounts.selectors``);
 a fixed number of queries whatever the number of employees."""
 
-from django.apps import apps
 from django.utils import translation
 
 from accounts import selectors as accounts_selectors
 from certificates import selectors as certificates_selectors
 from courses import selectors as courses_selectors
+from plans import selectors as plans_selectors
 
 
 def company_dashboard(organisation):
@@ -50,11 +50,7 @@ def company_dashboard(organisation):
 
 def plans_status(organisation):
     """The integration-plan panel: how many plans the company has and who still works there at each
-    follow-up milestone, once the plans app is installed."""
-    if not apps.is_installed("plans"):
-        return None
-    from plans import selectors as plans_selectors
-
+    follow-up milestone."""
     return {
         "count": plans_selectors.plan_count([organisation.pk]),
         "retention": plans_selectors.retention([organisation.pk]),

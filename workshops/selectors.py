@@ -5,13 +5,13 @@ queries per course), attendance and evaluations from one grouped query each."""
 from collections import Counter, defaultdict
 from datetime import timedelta
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses import selectors as courses_selectors
+from scenarios import selectors as scenarios_selectors
 from tracking import selectors as tracking_selectors
 
 from .models import Attendance, Competence, EvaluationResponse, EvaluationTemplate, Participant, SessionDay
@@ -148,12 +148,7 @@ def course_grids(cohort, people, *, now=None):
 
 
 def scenario_choices(people):
-    """Choices the participants made in scenarios, once that app is installed (its selector decides
-    what a choice row holds); an empty list before."""
-    if not apps.is_installed("scenarios"):
-        return []
-    from scenarios import selectors as scenarios_selectors
-
+    """Choices the participants made in scenarios (the scenarios selector decides what a row holds)."""
     return scenarios_selectors.choices_made_by([person.pk for person in people])
 
 
@@ -168,7 +163,6 @@ def cohort_dashboard(cohort):
         "attendance": attendance_table(cohort, people),
         "evaluation": evaluation_summary(cohort),
         "scenario_choices": scenario_choices(people),
-        "scenarios_installed": apps.is_installed("scenarios"),
         "join_code": cohort.join_codes.order_by("-expires_at").first(),
     }
 

@@ -5,11 +5,13 @@ Grouped queries only (a handful whatever the size of the platform)."""
 
 from collections import defaultdict
 
-from django.apps import apps
 from django.conf import settings
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext as _
 
 from accounts import selectors as accounts_selectors
+from cases import selectors as cases_selectors
 from certificates import selectors as certificates_selectors
 from courses import selectors as courses_selectors
 
@@ -47,15 +49,14 @@ def admin_statistics():
         per_course[row["course_key"]]["completed"] += row["total"]
     certificates = [(_month(month), total) for month, total in certificates_selectors.issued_per_month()]
     cases = cases_per_month()
-    months = _months(enrolled_month, completed_month, dict(certificates), dict(cases or []))
+    months = _months(enrolled_month, completed_month, dict(certificates), dict(cases))
 
     over_time = [
         (_("Enrolments"), [enrolled_month.get(month, 0) for month in months]),
         (_("Completions"), [completed_month.get(month, 0) for month in months]),
         (_("Certificates issued"), [dict(certificates).get(month, 0) for month in months]),
     ]
-    if cases is not None:
-        over_time.append((_("Cases published"), [dict(cases).get(month, 0) for month in months]))
+    over_time.append((_("Cases published"), [dict(cases).get(month, 0) for month in months]))
     names = dict(settings.LANGUAGES)
     languages = sorted(language_month)
     by_language = [
@@ -105,19 +106,11 @@ def admin_statistics():
             if country_rows
             else None,
         },
-        "cases_installed": cases is not None,
     }
 
 
 def cases_per_month():
-    """[(month, cases first published)] once the case library is installed, else None."""
-    if not apps.is_installed("cases"):
-        return None
-    from django.db.models import Count
-    from django.db.models.functions import TruncMonth
-
-    from cases import selectors as cases_selectors
-
+    """[(month, cases first published)]."""
     rows = (
         cases_selectors.visible_cases(settings.LANGUAGE_CODE)
         .order_by()

@@ -3,7 +3,6 @@ evaluations and the company dashboard. Object checks are in ``permissions``."""
 
 import csv
 
-from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -17,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from courses import selectors as courses_selectors
+from scenarios import selectors as scenarios_selectors
 
 from . import permissions, selectors, services
 from .forms import (
@@ -356,9 +356,7 @@ def facilitate(request, cohort_id, lesson_id=None):
             elif block.block_type in ("text", "callout", "checklist", "image"):
                 blocks.append(block)
     scenario_offer = None
-    if apps.is_installed("scenarios") and lesson is not None:
-        from scenarios import selectors as scenarios_selectors
-
+    if lesson is not None:
         scenario_offer = scenarios_selectors.facilitation_offer(request.user, lesson)
     return render(
         request,
