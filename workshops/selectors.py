@@ -93,6 +93,16 @@ def _score_distribution(quizzes, grid):
     return result
 
 
+def _cell_states():
+    """The three cell states with their mark and screen-reader label, shared by every cell so the
+    template reads three values per cell (the grid has participants × lessons of them)."""
+    return {
+        "done": {"state": "done", "mark": "✓", "label": _("done")},
+        "started": {"state": "started", "mark": "…", "label": _("started")},
+        "todo": {"state": "todo", "mark": "", "label": ""},
+    }
+
+
 def course_grids(cohort, people, *, now=None):
     """For each course of the cohort: its lessons, one row per participant with a cell per lesson
     (``done``, ``started`` or ``todo``), their progress and whether they are stuck, and the quiz
@@ -100,6 +110,8 @@ def course_grids(cohort, people, *, now=None):
     now = now or timezone.now()
     stuck_before = now - timedelta(days=cohort.stuck_after_days)
     user_ids = [person.pk for person in people]
+    states = _cell_states()
+    done_cell, started_cell, todo_cell = states["done"], states["started"], states["todo"]
     result = []
     for key, course in courses_selectors.courses_for_keys(cohort.course_keys).items():
         lessons = courses_selectors.course_lessons(course)
@@ -115,12 +127,12 @@ def course_grids(cohort, people, *, now=None):
             for lesson in lessons:
                 lesson_key = lesson["translation_key"]
                 if lesson_key in entry["done"]:
-                    cells.append("done")
+                    cells.append(done_cell)
                 elif lesson_key in entry["started"]:
-                    cells.append("started")
+                    cells.append(started_cell)
                 else:
-                    cells.append("todo")
-            done = cells.count("done")
+                    cells.append(todo_cell)
+            done = sum(1 for cell in cells if cell is done_cell)
             last = enrolment.last_activity_at or enrolment.enrolled_at
             rows.append(
                 {

@@ -292,7 +292,6 @@ def export(request, cohort_id):
     response["Content-Disposition"] = f'attachment; filename="cohort-{cohort.pk}.csv"'
     response.write("\ufeff")  # spreadsheet programs read UTF-8 (Arabic names) only with the mark
     writer = csv.writer(response)
-    labels = {"done": _("done"), "started": _("started"), "todo": ""}
     for grid in grids:
         writer.writerow(
             [_("Course"), _("Name"), _("Email"), _("Attendance (%)"), _("Progress (%)"), _("Completed")]
@@ -309,7 +308,7 @@ def export(request, cohort_id):
                     row["percent"],
                     _("yes") if row.get("completed") else _("no"),
                 ]
-                + [labels[cell] for cell in row["cells"]]
+                + [cell["label"] for cell in row["cells"]]
             )
     return response
 
