@@ -36,19 +36,19 @@ def other_trainer(db, password):
 def test_another_trainer_gets_a_404_for_every_cohort_screen(
     client, cohort, other_trainer, password, name, extra
 ):
-    client.login(username=other_trainer.email, password=password)
+    client.force_login(other_trainer)
     assert client.get(reverse(name, args=[cohort.pk, *extra])).status_code == 404
 
 
 @pytest.mark.parametrize(("name", "extra"), TRAINER_POSTS)
 def test_another_trainer_cannot_act_on_the_cohort(client, cohort, other_trainer, password, name, extra):
-    client.login(username=other_trainer.email, password=password)
+    client.force_login(other_trainer)
     assert client.post(reverse(name, args=[cohort.pk, *extra]), {"emails": "a@b.org"}).status_code == 404
 
 
 def test_a_participant_cannot_open_the_trainers_dashboard_or_a_classmate(client, cohort, password):
     first, second = join_people(cohort, 2)
-    client.login(username=first.email, password=password)
+    client.force_login(first)
     assert client.get(reverse("workshops:dashboard", args=[cohort.pk])).status_code == 404
     assert client.get(reverse("workshops:learner", args=[cohort.pk, second.pk])).status_code == 404
     assert client.get(reverse("workshops:mine", args=[cohort.pk])).status_code == 200
@@ -58,7 +58,7 @@ def test_the_trainer_sees_participants_but_not_other_people(client, cohort, pass
     (person,) = join_people(cohort, 1)
     stranger = UserFactory()
     trainer = cohort.trainers.get()
-    client.login(username=trainer.email, password=password)
+    client.force_login(trainer)
     assert client.get(reverse("workshops:dashboard", args=[cohort.pk])).status_code == 200
     assert client.get(reverse("workshops:learner", args=[cohort.pk, person.pk])).status_code == 200
     assert client.get(reverse("workshops:learner", args=[cohort.pk, stranger.pk])).status_code == 404
@@ -68,7 +68,7 @@ def test_the_trainer_sees_participants_but_not_other_people(client, cohort, pass
 
 def test_a_cohort_list_is_only_for_trainers(client, password):
     learner = UserFactory()
-    client.login(username=learner.email, password=password)
+    client.force_login(learner)
     assert client.get(reverse("workshops:cohorts")).status_code == 404
     assert client.get(reverse("workshops:create")).status_code == 404
 
@@ -84,7 +84,7 @@ def test_a_participant_of_another_cohort_cannot_open_its_page(
     trainer, provider = trainer_setup
     other = make_cohort(trainer, provider, [course], title="Other")
     (person,) = join_people(other, 1)
-    client.login(username=person.email, password=password)
+    client.force_login(person)
     assert client.get(reverse("workshops:mine", args=[cohort.pk])).status_code == 404
 
 
@@ -96,7 +96,7 @@ def test_a_company_admin_sees_only_their_own_company(client, password):
     MembershipFactory(user=employee, organisation=mine)
     outsider = UserFactory(first_name="Foreign", last_name="Person")
     MembershipFactory(user=outsider, organisation=theirs)
-    client.login(username=admin.email, password=password)
+    client.force_login(admin)
     response = client.get(reverse("workshops:company"))
     assert response.status_code == 200
     body = response.content.decode()
@@ -110,13 +110,13 @@ def test_people_who_are_not_company_admins_get_a_404_for_the_company_dashboard(c
     MembershipFactory(user=learner, organisation=company)
     trainer, _provider = make_trainer()
     for person in (learner, trainer):
-        client.login(username=person.email, password=password)
+        client.force_login(person)
         assert client.get(reverse("workshops:company")).status_code == 404
         assert client.get(reverse("workshops:company_of", args=[company.pk])).status_code == 404
 
 
 def test_the_statistics_page_needs_the_admin(client, password):
     learner = UserFactory()
-    client.login(username=learner.email, password=password)
+    client.force_login(learner)
     response = client.get(reverse("workshops_statistics"))
     assert response.status_code in (302, 403)

@@ -29,7 +29,7 @@ def answers(data, attempt):
 
 @pytest.fixture
 def trainer_client(client, cohort, password):
-    client.login(username=cohort.trainers.get().email, password=password)
+    client.force_login(cohort.trainers.get())
     return client
 
 
@@ -195,7 +195,7 @@ def test_before_and_after_self_assessment_gives_a_gain_per_competence(client, co
     cohort.save()
     first, second = join_people(cohort, 2)
     for person, before, after in ((first, "2", "4"), (second, "3", "4")):
-        client.login(username=person.email, password=password)
+        client.force_login(person)
         for phase, value in (("before", before), ("after", after)):
             url = reverse("workshops:evaluate", args=[cohort.pk, cohort.self_assessment_id, phase])
             data = {f"item-sa-{name}": value for name in ("awareness", "knowledge", "skills")}
@@ -207,7 +207,7 @@ def test_before_and_after_self_assessment_gives_a_gain_per_competence(client, co
     assert [row["gain"] for row in gain["rows"]] == [1.5, 1.5, 1.5]
     summary = selectors.satisfaction_summary(cohort)
     assert summary["suggestions"][0]["text"] == "More time for role plays"
-    client.login(username=cohort.trainers.get().email, password=password)
+    client.force_login(cohort.trainers.get())
     body = client.get(reverse("workshops:dashboard", args=[cohort.pk])).content.decode()
     assert "<svg" in body and "+1.5" in body and "More time for role plays" in body
 
@@ -247,7 +247,7 @@ def test_the_dashboard_for_200_participants_and_40_lessons_runs_a_bounded_number
             for index, lesson in enumerate(lessons[: n % 40])
         ]
     )
-    client.login(username=trainer.email, password=password)
+    client.force_login(trainer)
     client.get(reverse("workshops:dashboard", args=[cohort.pk]))  # warms the page-tree cache
     with django_assert_max_num_queries(25):
         response = client.get(reverse("workshops:dashboard", args=[cohort.pk]))

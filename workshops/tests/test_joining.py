@@ -77,7 +77,7 @@ def test_a_weak_password_keeps_what_was_typed(client, cohort):
 
 def test_someone_logged_in_joins_with_one_click(client, cohort, password):
     person = UserFactory()
-    client.login(username=person.email, password=password)
+    client.force_login(person)
     response = client.post(reverse("workshops:join_code", args=[code_of(cohort)]))
     assert response.status_code == 302
     assert cohort.participants.filter(user=person).exists()
@@ -88,7 +88,7 @@ def test_someone_logged_in_joins_with_one_click(client, cohort, password):
 
 def test_the_trainer_creates_a_cohort_with_a_join_code(client, trainer_setup, course, password):
     trainer, provider = trainer_setup
-    client.login(username=trainer.email, password=password)
+    client.force_login(trainer)
     response = client.post(
         reverse("workshops:create"),
         {
@@ -112,7 +112,7 @@ def test_a_cohort_without_place_or_link_or_with_a_bad_date_is_refused(
     client, trainer_setup, course, password
 ):
     trainer, provider = trainer_setup
-    client.login(username=trainer.email, password=password)
+    client.force_login(trainer)
     response = client.post(
         reverse("workshops:create"),
         {
@@ -133,7 +133,7 @@ def test_a_cohort_without_place_or_link_or_with_a_bad_date_is_refused(
 
 def test_the_qr_code_is_an_svg_of_the_join_link(client, cohort, password):
     trainer = cohort.trainers.get()
-    client.login(username=trainer.email, password=password)
+    client.force_login(trainer)
     response = client.get(reverse("workshops:qr", args=[cohort.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "image/svg+xml"
