@@ -64,7 +64,10 @@ def test_rejected_upload_stores_no_row_and_no_file(reason, editor, stored_files)
 
 
 def test_storage_failure_half_way_removes_what_was_written(editor, stored_files, monkeypatch):
-    original_save = default_storage.save
+    # Packages are extracted into the private storage (website.private_files).
+    from website.private_files import storage as package_storage
+
+    original_save = package_storage.save
     calls = {"count": 0}
 
     def failing_save(name, content, **kwargs):
@@ -73,7 +76,7 @@ def test_storage_failure_half_way_removes_what_was_written(editor, stored_files,
             raise OSError("disk full")
         return original_save(name, content, **kwargs)
 
-    monkeypatch.setattr(default_storage, "save", failing_save)
+    monkeypatch.setattr(package_storage, "save", failing_save)
     with pytest.raises(OSError):
         services.upload_package(uploaded_file=upload(true_false_package()), user=editor)
     assert H5PPackage.objects.count() == 0
