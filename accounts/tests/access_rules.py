@@ -58,17 +58,22 @@ def build(world):
         from axes.models import AccessAttempt
         from django.utils import timezone
 
-        return AccessAttempt.objects.create(
+        # The unlock request is made once per role and only the superuser's consumes the lock-out;
+        # axes allows one row per (username, address, user agent), so reuse the one still there.
+        attempt, _created = AccessAttempt.objects.get_or_create(
             username=world.other_learner.email,
             ip_address="203.0.113.5",
             user_agent="matrix",
-            http_accept="*/*",
-            path_info="/en/accounts/login/",
-            attempt_time=timezone.now(),
-            get_data="",
-            post_data="",
-            failures_since_start=5,
+            defaults={
+                "http_accept": "*/*",
+                "path_info": "/en/accounts/login/",
+                "attempt_time": timezone.now(),
+                "get_data": "",
+                "post_data": "",
+                "failures_since_start": 5,
+            },
         )
+        return attempt
 
     world.locked_out_attempt = locked_out_attempt
 
