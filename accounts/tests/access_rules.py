@@ -58,6 +58,8 @@ def build(world):
         from axes.models import AccessAttempt
         from django.utils import timezone
 
+        # The unlock request is made once per role and only the superuser's consumes the lock-out;
+        # axes allows one row per (username, address, user agent), so reuse the one still there.
         attempt, _created = AccessAttempt.objects.get_or_create(
             username=world.other_learner.email,
             ip_address="203.0.113.5",
