@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def editor_client(editor, password):
     client = Client()
-    client.login(email=editor.email, password=password)
+    client.force_login(editor)
     return client
 
 
@@ -76,7 +76,7 @@ def test_editing_only_the_title_keeps_the_files(editor_client, package):
 def test_learner_cannot_open_the_upload_screen(make_user, password):
     learner = make_user(email="learner@example.org")
     client = Client()
-    client.login(email=learner.email, password=password)
+    client.force_login(learner)
     response = client.get(reverse("h5p_packages:add"))
     assert response.status_code in {302, 403}
     assert H5PPackage.objects.count() == 0

@@ -57,7 +57,7 @@ def scored(scaled, success=None, completion=True):
 def client_for(password):
     def make(user, **kwargs):
         client = Client(**kwargs)
-        client.login(email=user.email, password=password)
+        client.force_login(user)
         return client
 
     return make

@@ -82,14 +82,14 @@ def user_data_url(package, lesson, block_id=H5P_BLOCK_ID, data_type="state", sub
 def editor_client(editor, password):
     """Package files are served only to people who may see a lesson using them, or editors."""
     client = Client()
-    client.login(email=editor.email, password=password)
+    client.force_login(editor)
     return client
 
 
 @pytest.fixture
 def learner_client(learner, password):
     client = Client()
-    client.login(email=learner.email, password=password)
+    client.force_login(learner)
     return client
 
 
@@ -126,7 +126,7 @@ def test_user_data_is_private_to_each_learner(learner_client, package, lesson, m
     other = make_user(email="other@example.org")
     enrol(other, course_of(lesson))
     client = Client()
-    client.login(email=other.email, password=password)
+    client.force_login(other)
     assert client.get(user_data_url(package, lesson)).json()["data"] is False
 
 
