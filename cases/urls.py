@@ -1,5 +1,7 @@
 from django.urls import path
 
+from website import converters  # noqa: F401  (registers the <id:…> converter: ids that fit 64 bits)
+
 from . import views
 
 app_name = "cases"
@@ -7,7 +9,7 @@ app_name = "cases"
 urlpatterns = [
     path("submit/", views.submit, name="submit"),
     path("submissions/", views.submissions, name="submissions"),
-    path("submissions/<int:pk>/edit/", views.edit_submission, name="edit_submission"),
+    path("submissions/<id:pk>/edit/", views.edit_submission, name="edit_submission"),
     path("digest/", views.digest, name="digest"),
     path("digest/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse, HttpResponseNotModified, JsonResponse
+from django.http import Http404, HttpResponse, HttpResponseNotModified, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -29,7 +29,9 @@ def _wants_fragment(request):
 
 def _back(request, page):
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
+    # Only a path on this site: anything else ("ask", a view name) would be read by redirect() as a
+    # URL name to reverse.
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         target = page.get_url(request) or "/"
@@ -61,7 +63,7 @@ def _answer(request, page, lesson, block_id, error=None, play=None):
         return HttpResponse(html, status=error.status if error else 200)
     if error is not None:
         messages.error(request, error.message)
-    return redirect(f"{_back(request, page)}#{anchor}")
+    return HttpResponseRedirect(f"{_back(request, page)}#{anchor}")
 
 
 @require_POST

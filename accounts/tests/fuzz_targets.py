@@ -40,7 +40,13 @@ TARGETS = [
         "accounts:signup", "POST", setup=site, form=form_data(SIGN_UP, values=st.one_of(emails, url_text))
     ),
     Target(
-        "accounts:confirm", "GET", setup=site, kwargs={"token": url_text.filter(lambda t: t and "/" not in t)}
+        "accounts:confirm",
+        "GET",
+        setup=site,
+        kwargs={
+            "uidb64": url_text.filter(lambda t: t and "/" not in t),
+            "token": url_text.filter(lambda t: t and "/" not in t),
+        },
     ),
     Target("accounts:resend_confirmation", "POST", setup=site, form=form_data(["email"], values=emails)),
     Target(
@@ -68,7 +74,19 @@ TARGETS = [
     ),
 ]
 
+TARGETS += [
+    Target("accounts:two_factor", "POST", setup=site, client=logged_in, form=form_data(["action"])),
+    Target(
+        "accounts:two_factor_setup", "POST", setup=site, client=logged_in, form=form_data(["code", "next"])
+    ),
+    Target(
+        "accounts:two_factor_verify", "POST", setup=site, client=logged_in, form=form_data(["code", "next"])
+    ),
+    Target("accounts:two_factor_verify", "GET", setup=site, client=logged_in, query=query_strings(["next"])),
+]
+
 NO_INPUT = {
+    "accounts:two_factor_backup_codes": "shows the backup codes just issued to the person; reads no input",
     "accounts:signup_done": "a fixed page shown after signing up",
     "accounts:password_reset_done": "a fixed page shown after asking for a reset link",
     "accounts:password_reset_complete": "a fixed page shown after a new password was set",
