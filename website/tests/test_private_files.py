@@ -1,6 +1,7 @@
 """Private files (certificate PDFs, export ZIPs, H5P packages) stay out of MEDIA_ROOT and are handed
 out only by permission-checked views: streamed, through the web server, or as a signed URL."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,10 @@ class RecordingObjectStorage(InMemoryStorage):
 
     def path(self, name):
         raise NotImplementedError("object storage has no local path")
+
+    def _relative_path(self, name):
+        # The in-memory tree underneath still files objects by path; only callers see none.
+        return os.path.relpath(InMemoryStorage.path(self, name), self.location)
 
     def url(self, name, expire=None):
         self.calls.append((name, expire))
