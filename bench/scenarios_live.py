@@ -119,7 +119,7 @@ def make_sessions(count, participants, run):
             participant, _ = services.join(user, session.code, roles[index % len(roles)])
             login = store()
             login[SESSION_KEY] = str(user.pk)
-            login[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+            login[BACKEND_SESSION_KEY] = "accounts.backends.AccountBackend"
             login[HASH_SESSION_KEY] = user.get_session_auth_hash()
             login.create()
             token = polling.viewer_token(session.pk, f"p{participant.pk}")

@@ -421,7 +421,7 @@ def join_code(request, code):
             except services.WorkshopError as error:
                 signup.add_error(None, error.message)
             else:
-                login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
+                login(request, user, backend="accounts.backends.AccountBackend")
                 messages.success(request, _("Welcome! You are in the workshop."))
                 return redirect("workshops:mine", cohort.pk)
     already = request.user.is_authenticated and cohort.participants.filter(user=request.user).exists()
