@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from cases.taxonomy import THEME_CHOICES
+
 ROLES = [
     ("hr", _("HR")),
     ("manager", _("Direct manager")),
@@ -14,25 +16,8 @@ ROLE_LABELS = dict(ROLES)
 # Roles a company member can be given in a plan; the adviser is usually outside the company.
 MEMBER_ROLES = ["hr", "manager", "tutor", "trainer"]
 
-# The same vocabulary as the case library (cases.selectors.cases_for_themes).
-THEMES = [
-    ("language", _("Language")),
-    ("mentoring", _("Mentoring")),
-    ("legal-and-permits", _("Legal matters and permits")),
-    ("recruitment", _("Recruitment")),
-    ("onboarding", _("Onboarding")),
-    ("housing-and-family", _("Housing and family")),
-    ("training-and-vocational-education", _("Training and vocational education")),
-    ("internships", _("Internships")),
-    ("intercultural-competence", _("Intercultural competence")),
-    ("networking", _("Networking")),
-    ("guidance-and-counselling", _("Guidance and counselling")),
-    ("digital-skills", _("Digital skills")),
-    ("entrepreneurship", _("Entrepreneurship")),
-    ("diversity-management", _("Diversity management")),
-    ("guides-and-handbooks", _("Guides and handbooks")),
-    ("community", _("Community")),
-]
+# The case library's themes, so that a task's themes find related cases (cases.selectors.cases_for_themes).
+THEMES = THEME_CHOICES
 
 SECTORS = [
     ("it", _("IT")),
