@@ -18,7 +18,9 @@ from django.shortcuts import render
 
 
 def client_address(request):
-    return request.META.get("REMOTE_ADDR") or "unknown"
+    """The client's address, or None for a login without one (Django's test client, a management
+    command): django-axes stores it in an IP-address column, which PostgreSQL refuses "unknown" for."""
+    return request.META.get("REMOTE_ADDR") or None
 
 
 def login_name(request, credentials):
@@ -58,7 +60,7 @@ def email_allowed(request, email, action):
     window = settings.ACCOUNTS_EMAIL_RATE_WINDOW
     address = hashlib.sha256(email.strip().lower().encode()).hexdigest()
     per_address = _count(f"accounts:mail:{action}:address:{address}", window)
-    per_client = _count(f"accounts:mail:client:{client_address(request)}", window)
+    per_client = _count(f"accounts:mail:client:{client_address(request) or 'unknown'}", window)
     return (
         per_address <= settings.ACCOUNTS_EMAIL_RATE_LIMIT_PER_ADDRESS
         and per_client <= settings.ACCOUNTS_EMAIL_RATE_LIMIT_PER_CLIENT
