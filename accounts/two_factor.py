@@ -67,6 +67,9 @@ def new_backup_codes(user):
     return codes
 
 
+# ``for_verify`` locks the devices (SELECT … FOR UPDATE) so that two requests cannot both use the same
+# code; the lock needs a transaction, which SQLite never asks for but PostgreSQL does.
+@transaction.atomic
 def matching_device(user, token):
     """The confirmed device that accepts ``token`` (a backup code is used up), or None."""
     token = "".join(str(token).split()).lower()

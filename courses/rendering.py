@@ -89,7 +89,8 @@ def outline_html(outline, current=None, link_lessons=False):
         "m": [module.get("done", False) for module in outline["modules"]],
     }
     new = [lesson.get("new", False) for lesson in outline["lessons"]]
-    new_label = escape(gettext("new"))
+    # The "new" badge is left out altogether for lessons that are not new, so its markup is a slot too.
+    new_label = render_to_string("courses/includes/outline_new.html") if any(new) else ""
     completed = "(" + escape(gettext("completed")) + ")"
     values = {
         ("c", True): " is-done",

@@ -1,6 +1,6 @@
 """No input causes a 500: every declared input surface, fuzzed with hypothesis (issue 12).
 
-See ``website/fuzzing.py`` for the harness and ``docs/testing.md`` for how an app adds its targets.
+See ``website/tests/fuzzing.py`` for the harness and ``docs/testing.md`` for how an app adds its targets.
 """
 
 import pytest
@@ -8,7 +8,7 @@ from django.test import Client
 from hypothesis import given
 from hypothesis import strategies as st
 
-from website import fuzzing
+from website.tests import fuzzing
 
 TARGETS = fuzzing.all_targets()
 

@@ -2,7 +2,7 @@
 
 from hypothesis import strategies as st
 
-from website.fuzzing import Target, form_data, query_strings, url_text
+from website.tests.fuzzing import Target, form_data, query_strings, url_text
 
 emails = st.one_of(st.sampled_from(["learner@example.org", "a@b", "x@example.org\x00"]), url_text)
 

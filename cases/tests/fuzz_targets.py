@@ -1,9 +1,9 @@
-"""The case library's input surfaces for the fuzz harness (website/fuzzing.py, docs/testing.md):
+"""The case library's input surfaces for the fuzz harness (website/tests/fuzzing.py, docs/testing.md):
 submitting and revising a case, the digest opt-in and the one-click unsubscribe."""
 
 from hypothesis import strategies as st
 
-from website.fuzzing import Target, form_data, ids, url_text
+from website.tests.fuzzing import Target, form_data, ids, url_text
 
 FORM = {
     "title": "Night-shift buddies",

@@ -4,7 +4,7 @@ import uuid
 
 from hypothesis import strategies as st
 
-from website.fuzzing import Target, form_data, ids, query_strings, url_text
+from website.tests.fuzzing import Target, form_data, ids, query_strings, url_text
 
 codes = st.one_of(st.sampled_from(["ABCD-EFGH-JKLM", "0000"]), url_text).filter(lambda t: t and "/" not in t)
 uuids = st.one_of(st.builds(lambda: str(uuid.uuid4())), st.just("00000000-0000-0000-0000-000000000000"))

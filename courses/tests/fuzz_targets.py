@@ -1,8 +1,8 @@
-"""The learning endpoints' input surfaces for the fuzz harness (website/fuzzing.py, docs/testing.md)."""
+"""The learning endpoints' input surfaces for the fuzz harness (website/tests/fuzzing.py, docs/testing.md)."""
 
 from hypothesis import strategies as st
 
-from website.fuzzing import Target, form_data, ids, url_text
+from website.tests.fuzzing import Target, form_data, ids, url_text
 
 
 def enrolled_learner(context):

@@ -3,7 +3,7 @@ mark-as-done and the content-user-data protocol, called as an enrolled learner."
 
 from hypothesis import strategies as st
 
-from website.fuzzing import Target, form_data, ids, json_bodies, url_text
+from website.tests.fuzzing import Target, form_data, ids, json_bodies, url_text
 
 BLOCK = "h5p-block-1"
 

@@ -1,10 +1,10 @@
-"""The plan builder's input surfaces for the fuzz harness (website/fuzzing.py, docs/testing.md):
+"""The plan builder's input surfaces for the fuzz harness (website/tests/fuzzing.py, docs/testing.md):
 the wizard and its autosave, the plan's forms, tasks, mentoring, follow-up, exports, the calendar
 feed and the new hire's invitation, called by the plan's company admin."""
 
 from hypothesis import strategies as st
 
-from website.fuzzing import Target, form_data, ids, url_text
+from website.tests.fuzzing import Target, form_data, ids, url_text
 
 DATES = st.sampled_from(["2026-12-01", "2027-02-29", "01/12/2026", "0001-01-01", "9999-12-31"])
 HIRE_FIELDS = [

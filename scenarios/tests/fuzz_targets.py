@@ -1,9 +1,9 @@
-"""Scenario endpoints for the fuzz harness (website/fuzzing.py, docs/testing.md): solo play on a
+"""Scenario endpoints for the fuzz harness (website/tests/fuzzing.py, docs/testing.md): solo play on a
 page, starting and joining live sessions, deciding, the trainer's pacing, the poll and the debrief."""
 
 from hypothesis import strategies as st
 
-from website.fuzzing import Target, form_data, ids, query_strings, url_text
+from website.tests.fuzzing import Target, form_data, ids, query_strings, url_text
 
 CHOICES = st.one_of(st.sampled_from(["ask", "wait", "show", "plan", "0", "1"]), url_text)
 PLAY_FIELDS = ["choice", "step", "lesson", "block", "next"]

@@ -56,9 +56,7 @@ def test_block_that_completes_on_viewing_completes_after_a_few_seconds_in_view(
     course, lesson = lesson_with("consumed")
     learner = open_lesson_as_learner(page, live_server, make_user, password, course, lesson)
     page.locator("[data-h5p-player]").scroll_into_view_if_needed()
-    page.wait_for_function(
-        "document.querySelector('[data-h5p-player]').classList.contains('is-completed')", timeout=20_000
-    )
+    page.locator("[data-h5p-player]").first.and_(page.locator(".is-completed")).wait_for(timeout=20_000)
     experienced = Statement.objects.filter(
         user=learner, verb_id__endswith="/experienced", object_id__contains="/h5p/"
     )

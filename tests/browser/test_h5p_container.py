@@ -82,7 +82,7 @@ def test_questions_inside_a_container_complete_only_the_container(
 
     questions.nth(1).get_by_role("button", name="False").click()
     frame.get_by_text("2 / 2").wait_for()
-    page.wait_for_function("document.querySelector('[data-h5p-player]').classList.contains('is-completed')")
+    page.locator("[data-h5p-player]").first.and_(page.locator(".is-completed")).wait_for()
     completed = read_when_free(
         page,
         lambda: Statement.objects.get(user=learner, object_id=block_iri, verb_id__endswith="/completed").data,

@@ -59,7 +59,8 @@ def test_company_admin_builds_a_plan_and_the_new_hire_sees_it_in_arabic(
 
     # Step 1: the new hire. Typing is saved as a draft before anything is submitted.
     page.get_by_label("Name or initials").fill("S. H.")
-    page.wait_for_function("document.querySelector('form[data-autosave]').dataset.saved")
+    # A locator, not wait_for_function: the page's CSP forbids evaluating strings.
+    page.locator("form[data-autosave][data-saved]:not([data-saved=''])").wait_for(state="attached")
     page.get_by_label("Role or job title").fill("Warehouse operative")
     page.get_by_label("First working day").fill(start.isoformat())
     page.get_by_label("Languages the new hire speaks").fill("Arabic, English, German A2")

@@ -5,6 +5,7 @@ choices are stored as xAPI statements."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.database import read_when_free
 
@@ -54,9 +55,7 @@ def test_a_learner_plays_a_scenario_alone_to_its_debrief(
     screenshot(page, f"scenarios-solo-feedback-{language}")
     for key in ("buddy", "plan"):
         page.locator(f"button.scenario-choice[value={key}]").click()
-        page.wait_for_function(
-            "key => !document.querySelector(`button.scenario-choice[value=${key}]`)", arg=key
-        )
+        expect(page.locator(f"button.scenario-choice[value={key}]")).to_have_count(0)
     debrief = page.locator(".scenario-debrief")
     debrief.wait_for()
     assert texts["ending"] in debrief.locator("h3").inner_text()

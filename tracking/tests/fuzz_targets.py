@@ -1,11 +1,11 @@
-"""The LRS's input surfaces for the fuzz harness (website/fuzzing.py, docs/testing.md)."""
+"""The LRS's input surfaces for the fuzz harness (website/tests/fuzzing.py, docs/testing.md)."""
 
 import base64
 import json
 
 from hypothesis import strategies as st
 
-from website.fuzzing import Target, dumps, json_bodies, json_values, query_strings, url_text
+from website.tests.fuzzing import Target, dumps, json_bodies, json_values, query_strings, url_text
 
 STATEMENT = {
     "id": "6f1c9a52-1d7e-4b8e-9a0f-2c3d4e5f6a7b",

@@ -4,7 +4,7 @@ from urllib.parse import quote
 
 from hypothesis import strategies as st
 
-from website.fuzzing import Target, form_data, ids, query_strings, url_text
+from website.tests.fuzzing import Target, form_data, ids, query_strings, url_text
 
 
 def site(context):

@@ -1,10 +1,10 @@
-"""The workshops app's input surfaces for the fuzz harness (website/fuzzing.py, docs/testing.md):
+"""The workshops app's input surfaces for the fuzz harness (website/tests/fuzzing.py, docs/testing.md):
 the trainer's cohort screens and forms (the participant list as an uploaded CSV file), joining
 with a code, the participant's evaluations and the company dashboard."""
 
 from hypothesis import strategies as st
 
-from website.fuzzing import Target, form_data, ids, url_text
+from website.tests.fuzzing import Target, form_data, ids, url_text
 
 BOUNDARY = "fuzzboundary"
 COHORT_FIELDS = [
