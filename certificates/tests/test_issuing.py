@@ -165,9 +165,10 @@ def test_completing_the_course_through_courses_issues_the_certificate(
 
 def test_manual_issue_records_who_issued(course_page, make_user):
     trainer, learner = make_user(), make_user()
-    certificate = services.issue(learner, course_page, issued_by=trainer)
+    certificate = services.issue(learner, course_page, issued_by=trainer, basis="Attended the March workshop")
     assert certificate.issued_by == trainer
     assert certificate.source == Certificate.Source.MANUAL
+    assert certificate.basis == "Attended the March workshop"
 
 
 def test_manual_issue_keeps_a_current_certificate(course_page, make_user):

@@ -327,14 +327,14 @@ def test_a_lesson_renamed_by_a_direct_save_is_renamed_in_the_cached_outline(lear
 
 
 def test_a_draft_leaves_the_cached_outline_and_the_page_tree_version_alone(learner_client, course, enrolled):
-    from website import shell
+    from website import treecache
 
     learner_client.get(course.url)
-    before = shell.version()
+    before = treecache.version()
     lesson = lessons_of(course)[1]
     lesson.title = "Draft title nobody sees yet"
     lesson.save_revision()
-    assert shell.version() == before
+    assert treecache.version() == before
     html = learner_client.get(course.url).content.decode()
     assert "Draft title nobody sees yet" not in html and "Lesson 1.2" in html
 
