@@ -39,7 +39,7 @@ EXPECTED = [
     (r"charta der vielfalt", "DE"),
     (r"bundesagentur|federal employment agency", "DE"),
     (r"friedhelm loh", "DE"),
-    (r"^(?!.*landkreis)(?!.*district).*region kassel", "DE"),
+    (r"\bagil\b|^(?!.*landkreis)(?!.*district).*region kassel", "DE"),
     (r"arbeit und leben", "DE"),
     # Belgium
     (r"voka|adecco", "BE"),
@@ -54,7 +54,7 @@ EXPECTED = [
     (r"unar|national office against racial discrimination", "IT"),
     (r"cesie", "IT"),
     # Greece
-    (r"\bequal\b", "GR"),
+    (r"equal community initiative|^equal\b", "GR"),
     (r"hellenic red cross", "GR"),
     (r"global shapers", "GR"),
     (r"future library", "GR"),
