@@ -37,6 +37,8 @@ urlpatterns += i18n_patterns(
     path("workshops/", include("workshops.urls")),
     # Wagtail serves every other path; it must come last. Pages go through the cached router first
     # (same pattern and name as Wagtail's own serve view, so page URLs reverse as before).
-    re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
+    # Wagtail's own views under _util/ (the form that unlocks a password-protected page, its login)
+    # are left to wagtail_urls below: the serve pattern would otherwise take them for page paths.
+    re_path(r"^(?!_util/)" + wagtail_urls.serve_pattern.removeprefix("^"), routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 )

@@ -107,3 +107,27 @@ def test_the_wagtail_admin_loads_for_an_editor(
     )
     assert "Dashboard" in page.title()
     screenshot(page, "admin-dashboard")
+
+
+@pytest.mark.parametrize("language, direction", [("en", "ltr"), ("ar", "rtl")])
+def test_a_visitor_opens_a_password_protected_page_with_its_password(
+    page, live_server, site_content, screenshot, language, direction
+):
+    from wagtail.models import Page, PageViewRestriction
+
+    about = Page.objects.get(slug="privacy", locale__language_code=language)
+    PageViewRestriction.objects.create(
+        page=about, restriction_type=PageViewRestriction.PASSWORD, password="shared-with-trainers"
+    )
+    page.goto(live_server.url + about.url)
+    assert page.locator("html").get_attribute("dir") == direction
+    field = page.locator("input[name=password]")
+    field.fill("a guess")
+    field.press("Enter")
+    page.wait_for_load_state()
+    assert page.locator(".field-has-error").is_visible()
+    screenshot(page, f"password-required-{language}")
+    page.locator("input[name=password]").fill("shared-with-trainers")
+    page.locator("form.stacked-form button[type=submit]").click()
+    page.wait_for_url(re.compile(re.escape(about.url) + "$"))
+    assert page.get_by_role("heading", level=1).inner_text() == about.title

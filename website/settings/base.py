@@ -259,6 +259,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# A page protected with a shared password asks for it in the site's own layout and languages.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "website/password_required.html"
 # No third-party requests from the admin (avatars would leak editors' email hashes).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # "Translate this page" in wagtail-localize creates the translation as a draft: it holds the source

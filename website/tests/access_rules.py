@@ -77,8 +77,8 @@ RULES = [
     Rule(
         "wagtailcore_login",
         get("/en/_util/login/"),
-        everyone(NOT_FOUND),
-        note="Shadowed by the cached page router's pattern (it comes first): no page, so 404 for all.",
+        everyone(OK),
+        note="Wagtail's front-end login form; the site links its own (LOGIN_URL), so nothing leads here.",
     ),
     Rule(
         "wagtail_serve",

@@ -249,3 +249,28 @@ def test_every_page_type_routes_through_the_base_page():
     page_models = [model for model in apps.get_models() if issubclass(model, Page) and model is not Page]
     ours = [model for model in page_models if not model.__module__.startswith("wagtail")]
     assert ours and all(issubclass(model, BasePage) for model in ours)
+
+
+def test_a_password_protected_page_opens_with_its_password_and_not_without(client, site_content):
+    page = privacy_page()
+    url = page.url
+    assert client.get(url).status_code == 200
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="shared-with-trainers"
+    )
+    asked = client.get(url)
+    assert asked.status_code == 200
+    assert "Password required" in asked.content.decode()
+    assert '<footer class="site-footer">' in asked.content.decode()  # the site's own layout
+    action = f"/en/_util/authenticate_with_password/{restriction.pk}/{page.pk}/"
+    assert action in asked.content.decode()
+
+    wrong = client.post(action, {"password": "guess", "return_url": url})
+    assert wrong.status_code == 200 and "Password required" in wrong.content.decode()
+    assert "Password required" in client.get(url).content.decode()
+
+    right = client.post(action, {"password": "shared-with-trainers", "return_url": url})
+    assert right.status_code == 302 and right["Location"] == url
+    opened = client.get(url)
+    assert opened.status_code == 200 and page.title in opened.content.decode()
+    assert "Password required" not in opened.content.decode()
