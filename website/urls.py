@@ -39,6 +39,8 @@ urlpatterns += i18n_patterns(
     # (same pattern and name as Wagtail's own serve view, so page URLs reverse as before).
     # Wagtail's own views under _util/ (the form that unlocks a password-protected page, its login)
     # are left to wagtail_urls below: the serve pattern would otherwise take them for page paths.
-    re_path(r"^(?!_util/)" + wagtail_urls.serve_pattern.removeprefix("^"), routing.serve, name="wagtail_serve"),
+    re_path(
+        r"^(?!_util/)" + wagtail_urls.serve_pattern.removeprefix("^"), routing.serve, name="wagtail_serve"
+    ),
     path("", include(wagtail_urls)),
 )
