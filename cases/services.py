@@ -10,9 +10,10 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django.db.models import Value
-from django.utils.html import format_html_join, strip_tags
+from django.utils.html import format_html_join
 from django.utils.text import slugify
 from wagtail.models import Locale
+from wagtail.rich_text import get_text_for_indexing
 
 from .models import CaseFacet, CaseIndexPage, CasePage
 from .taxonomy import COUNTRIES, SECTORS, TARGET_GROUPS, THEMES, search_config
@@ -35,7 +36,9 @@ def facet_rows(page):
 
 
 def _search_text(page):
-    sections = " ".join(strip_tags(getattr(page, name) or "") for name in RICH_TEXT_KEYS)
+    # Wagtail's plain-text version keeps a space between paragraphs: "staff.</p><p>Nobody" would
+    # otherwise become one token, "staff.nobody", that no search for "staff" finds.
+    sections = " ".join(get_text_for_indexing(getattr(page, name) or "") for name in RICH_TEXT_KEYS)
     return {
         "A": f"{page.title} {page.organisation}",
         "B": f"{page.region} {page.summary} {' '.join(str(name) for name in page.theme_names)}",

@@ -95,6 +95,13 @@ def errors_by_block(problems, scenes, endings):
 
 
 class ScenarioPageForm(WagtailAdminPageForm):
+    # The editor's buttons post their name: "action-publish" to publish, "action-submit" to send the
+    # page to a moderator, who would publish it as it is.
+    PUBLISHING_ACTIONS = ("action-publish", "action-submit")
+
+    def _publishing(self):
+        return any(action in self.data for action in self.PUBLISHING_ACTIONS)
+
     def clean(self):
         cleaned = super().clean()
         fields = ("roles", "scenes", "endings")
@@ -113,7 +120,9 @@ class ScenarioPageForm(WagtailAdminPageForm):
                     None, _("Scene '%(scene)s' has two choices with the same key.") % {"scene": scene["key"]}
                 )
         problems = engine.validate(engine.build(data))
-        if not problems:
+        if not problems or not self._publishing():
+            # A draft may be half-built: it is saved, and the editor lists its problems by scene
+            # (GraphCheckPanel). Only publishing, or asking a moderator to publish, is refused.
             return cleaned
         by_field, general = errors_by_block(problems, cleaned.get("scenes", []), cleaned.get("endings", []))
         for name, error in by_field.items():
@@ -123,7 +132,7 @@ class ScenarioPageForm(WagtailAdminPageForm):
         self.add_error(
             None,
             forms.ValidationError(
-                _("The scenario's graph has problems (shown on each scene); it was not saved or published.")
+                _("The scenario's graph has problems (shown on each scene); it was not published.")
             ),
         )
         return cleaned

@@ -248,3 +248,9 @@ def test_an_untranslated_case_is_read_in_the_visitors_interface_language(library
 def test_a_translated_case_is_not_reachable_through_the_fallback(library):
     german = get("/de/cases/bakery-apprentices/")
     assert german.status_code == 200 and "Auszubildende in einer Dorfbäckerei" in german.content.decode()
+
+
+def test_a_word_that_ends_a_paragraph_is_found(library):
+    # The sample's challenge reads "They needed staff." then "Nobody applied." in a second paragraph.
+    assert len(slugs(get("/en/cases/", q="staff", sort="relevance"))) == 4
+    assert len(slugs(get("/en/cases/", q="nobody"))) == 4

@@ -100,19 +100,35 @@ def test_an_error_is_shown_on_the_scene_that_causes_it_and_nothing_is_saved(edit
     assert "cannot be reached" in str(island.non_block_errors.as_data()[0].message)
     wrong_target = island.block_errors["choices"].block_errors[0].block_errors["leads_to"]
     assert "nowhere" in wrong_target.message
-    assert "not saved or published" in response.content.decode()
+    assert "it was not published" in response.content.decode()
 
 
-def test_a_scenario_without_a_start_scene_cannot_be_saved_as_a_draft_either(editor_client):
+def test_a_half_built_scenario_is_saved_as_a_draft_with_its_problems_listed_but_not_published(
+    editor_client,
+):
     page = make_scenario()
+    live_title = page.title
     response = editor_client.post(
         reverse("wagtailadmin_pages:edit", args=[page.pk]),
         form([_scene("start", "Start", [_choice("go", "Go", "good")])], action="action-save"),
     )
-    assert response.status_code == 200
-    assert "No scene is marked as the start scene." in response.content.decode()
+    assert response.status_code == 302
     page.refresh_from_db()
-    assert page.title == "First day"
+    assert page.title == live_title and page.has_unpublished_changes
+    assert page.get_latest_revision_as_object().title == "Shift planning"
+    editor = editor_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "cannot be published until they are fixed" in editor
+    assert "No scene is marked as the start scene." in editor
+
+    published = editor_client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        form([_scene("start", "Start", [_choice("go", "Go", "good")])], action="action-publish"),
+    )
+    assert published.status_code == 200
+    assert "No scene is marked as the start scene." in published.content.decode()
+    assert "it was not published" in published.content.decode()
+    page.refresh_from_db()
+    assert page.title == live_title
 
 
 def test_an_unreachable_ending_is_shown_on_the_ending(editor_client):
