@@ -1,6 +1,6 @@
 from django.urls import path
 
-from website import converters  # noqa: F401  (registers the <id:…> converter: ids that fit 64 bits)
+from website import converters  # noqa: F401  (registers the <id:…> and <token:…> converters)
 
 from . import views
 
@@ -11,5 +11,5 @@ urlpatterns = [
     path("submissions/", views.submissions, name="submissions"),
     path("submissions/<id:pk>/edit/", views.edit_submission, name="edit_submission"),
     path("digest/", views.digest, name="digest"),
-    path("digest/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
+    path("digest/unsubscribe/<token:token>/", views.unsubscribe, name="unsubscribe"),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from website import converters  # noqa: F401  (registers the <id:…> converter: ids that fit 64 bits)
+from website import converters  # noqa: F401  (registers the <id:…> and <token:…> converters)
 
 from . import views
 
@@ -29,6 +29,6 @@ urlpatterns = [
     path("<id:pk>/plan.pdf", views.export_pdf, name="pdf"),
     path("<id:pk>/plan.csv", views.export_csv, name="csv"),
     path("<id:pk>/calendar/", views.calendar, name="calendar"),
-    path("<id:pk>/calendar/<str:token>.ics", views.feed, name="feed"),
-    path("invitations/<str:token>/", views.accept_invitation, name="accept_invitation"),
+    path("<id:pk>/calendar/<token:token>.ics", views.feed, name="feed"),
+    path("invitations/<token:token>/", views.accept_invitation, name="accept_invitation"),
 ]

@@ -24,6 +24,7 @@ from courses import selectors as courses_selectors
 from courses import services as courses_services
 
 from .models import (
+    CODE_ALPHABET,
     Attendance,
     Cohort,
     EvaluationResponse,
@@ -105,7 +106,10 @@ def normalise_code(text):
 def cohort_for_code(text):
     """The cohort a typed code opens, or WorkshopError saying why not (unknown, expired, full)."""
     code = normalise_code(text)
-    found = JoinCode.objects.select_related("cohort").filter(code=code).first() if code else None
+    # Only a code that could exist is looked up: anything else (a stray symbol, a NUL character that
+    # PostgreSQL would refuse) is simply unknown.
+    possible = code and len(code) <= 12 and set(code) <= set(CODE_ALPHABET)
+    found = JoinCode.objects.select_related("cohort").filter(code=code).first() if possible else None
     if found is None:
         raise WorkshopError(_("We do not know this code. Check it with your trainer and type it again."))
     if found.is_expired:
