@@ -1,3 +1,4 @@
+import re
 import uuid
 from datetime import timedelta
 
@@ -44,7 +45,13 @@ def test_the_grid_shows_done_started_and_untouched_lessons(trainer_client, cohor
     assert rows[first.pk] == ["done", "todo", "todo"]
     assert rows[second.pk] == ["todo", "todo", "started"]
     fragment = trainer_client.get(reverse("workshops:grid", args=[cohort.pk]))
-    assert fragment.status_code == 200 and "cell-done" in fragment.content.decode()
+    assert fragment.status_code == 200
+    html = fragment.content.decode()
+    # The row of the second person, cell by cell, with the screen readers' words.
+    second_row = html[html.index(second.get_full_name()) :].split("</tr>")[0]
+    assert re.findall(r'class="cell cell-(\w+)"', second_row) == ["todo", "todo", "started"]
+    assert '<span class="visually-hidden">started</span>' in second_row
+    assert html.count('<span aria-hidden="true">✓</span><span class="visually-hidden">done</span>') == 1
 
 
 def test_who_is_stuck_has_had_no_progress_for_the_set_days(cohort):
