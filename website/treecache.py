@@ -31,6 +31,7 @@ from collections import OrderedDict
 
 from asgiref.local import Local
 from django.core.cache import cache
+from django.db import transaction
 
 VERSION_KEY = "website:tree-version"
 
@@ -121,13 +122,23 @@ def version():
     return value
 
 
-def invalidate(*args, **kwargs):
-    """Start a new version: every entry cached so far is unreachable (a signal receiver)."""
+def _bump():
     _request_memo.version = None
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, time.time_ns() // 1000, None)
+
+
+def invalidate(*args, **kwargs):
+    """Start a new version: every entry cached so far is unreachable (a signal receiver).
+
+    Inside a transaction the version is bumped at once (this request sees its own change) and again
+    when the transaction commits: another request may have rebuilt an entry in between from the
+    data as it was before, and that entry must not outlive the commit."""
+    _bump()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_bump)
 
 
 def request_started(*args, **kwargs):

@@ -5,6 +5,7 @@ import time
 from pathlib import Path
 from unittest import mock
 
+import pytest
 from django.core.cache import cache
 
 from website import treecache
@@ -139,3 +140,18 @@ def test_no_module_but_the_cache_module_holds_process_memory():
 def test_no_app_reads_another_apps_models_through_the_app_registry():
     offenders = [str(relative) for relative, text in _python_files() if "get_model(" in text]
     assert offenders == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_inside_a_transaction_bumps_the_version_again_when_it_commits():
+    from django.db import transaction
+
+    build = Counter()
+    with transaction.atomic():
+        treecache.invalidate()
+        during = treecache.version()
+        # Another request, not seeing the uncommitted change, caches what it reads now.
+        treecache.cached("route", build, timeout=60)
+    assert treecache.version() != during
+    treecache.cached("route", build, timeout=60)
+    assert build.calls == 2
