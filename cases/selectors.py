@@ -11,6 +11,8 @@ from django.db.models import Case, Count, F, IntegerField, Q, Sum, Value, When
 from django.http import QueryDict
 from django.utils import translation
 
+from website import treecache
+
 from .models import CaseFacet, CasePage
 from .taxonomy import FACETS, search_config
 
@@ -152,13 +154,60 @@ def _ordered(cases, sort, has_query):
     return cases.order_by(F("case_number").asc(nulls_last=True), "-first_published_at", "pk")
 
 
+class SearchResults:
+    """The cases a search found, in order, read a page at a time: what ``Paginator`` needs (a length
+    and slices). Only the cards of the page shown are loaded."""
+
+    def __init__(self, ids):
+        self.ids = ids
+
+    def __len__(self):
+        return len(self.ids)
+
+    def count(self):
+        return len(self.ids)
+
+    def _pages(self, ids):
+        found = CasePage.objects.filter(pk__in=ids).select_related("locale").defer(*CARD_DEFERRED).in_bulk()
+        return [found[pk] for pk in ids if pk in found]
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self._pages(self.ids[index])
+        return self._pages([self.ids[index]])[0]
+
+    def __iter__(self):
+        for start in range(0, len(self.ids), 500):
+            yield from self._pages(self.ids[start : start + 500])
+
+
 def search_cases(*, language, query="", selected=None, sort="relevance"):
-    """The matching cases (ordered queryset) and the count of every facet value among them.
+    """The matching cases (``SearchResults``, in order) and the count of every facet value among them.
 
     Values within a facet are alternatives (Germany or Austria), facets narrow each other (Germany and
     mentoring). A facet's counts ignore its own selection, so they say what choosing another value of
-    it would give; facets without a selection share one counting query."""
+    it would give; facets without a selection share one counting query.
+
+    The library changes only when an editor publishes, so the ids and counts of each library state
+    are kept under the page-tree version (``website.treecache``): a state asked for again, by anyone,
+    costs one cache read instead of a full-text match and a count per facet."""
     selected = {name: list(values) for name, values in (selected or {}).items() if name in FACETS and values}
+    key = (
+        "case-search",
+        language,
+        sort,
+        query,
+        *(f"{name}={','.join(sorted(values))}" for name, values in sorted(selected.items())),
+    )
+    ids, counts = treecache.cached(
+        key,
+        lambda: _search(language, query, selected, sort),
+        timeout=settings.CASES_SEARCH_CACHE_SECONDS,
+    )
+    return SearchResults(ids), counts
+
+
+def _search(language, query, selected, sort):
     rows = _visible_rows(language)
     ids = None
     if query:
@@ -174,7 +223,7 @@ def search_cases(*, language, query="", selected=None, sort="relevance"):
     results = CasePage.objects.filter(pk__in=matching.values("pk"))
     if query:
         results = _ranked(results, query, language, ids)
-    return _ordered(results, sort, bool(query)).defer(*CARD_DEFERRED), counts
+    return list(_ordered(results, sort, bool(query)).values_list("pk", flat=True)), counts
 
 
 def read_library_query(params):
@@ -262,7 +311,7 @@ def library_context(request, index):
     results, counts = search_cases(language=language, query=query, selected=selected, sort=sort)
     paginator = Paginator(results, PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("page"))
-    cards = with_urls(list(page_obj.object_list.select_related("locale")), language, request, library=index)
+    cards = with_urls(list(page_obj.object_list), language, request, library=index)
     return {
         "query": query,
         "sort": sort,

@@ -254,3 +254,26 @@ def test_a_word_that_ends_a_paragraph_is_found(library):
     # The sample's challenge reads "They needed staff." then "Nobody applied." in a second paragraph.
     assert len(slugs(get("/en/cases/", q="staff", sort="relevance"))) == 4
     assert len(slugs(get("/en/cases/", q="nobody"))) == 4
+
+
+def test_a_library_state_asked_again_is_answered_from_the_cache(library, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    selected = {"country": ["DE"], "theme": ["mentoring"]}
+    with CaptureQueriesContext(connection) as first:
+        results, counts = search_cases(language="en", query="apprentices", selected=selected)
+        assert [case.slug for case in results] == ["bakery-apprentices"]
+    with django_assert_max_num_queries(1):  # only the page of cards shown
+        again, counts_again = search_cases(language="en", query="apprentices", selected=selected)
+        assert [case.slug for case in again] == ["bakery-apprentices"]
+    assert counts_again == counts and len(first) > 3
+
+
+def test_a_case_published_after_a_search_is_found_by_the_same_search_at_once(library):
+    index = CaseIndexPage.objects.get(locale__language_code="en")
+    assert len(search_cases(language="en", selected={"country": ["NO"]})[0]) == 0
+    add_case(index, country="NO", title="Norwegian shipyard")
+    results, counts = search_cases(language="en", selected={"country": ["NO"]})
+    assert [case.title for case in results] == ["Norwegian shipyard"]
+    assert counts["country"]["NO"] == 1
