@@ -221,7 +221,6 @@ def measure(requests_per_scenario):
     from django.utils import translation
 
     from cases.selectors import PAGE_SIZE, read_library_query, search_cases
-
     from website import treecache
 
     rng = random.Random(7)
