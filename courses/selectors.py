@@ -879,3 +879,13 @@ def enrolment_statistics(country_of_user=None):
 def live_lesson(lesson_id):
     """The live lesson page with ``lesson_id``, or None."""
     return LessonPage.objects.live().filter(pk=lesson_id).first()
+
+
+def live_lesson_ids(slugs, language):
+    """{slug: page id} of the live lessons with these slugs in ``language`` (demo content of other
+    apps links lessons by their slug)."""
+    return dict(
+        LessonPage.objects.live()
+        .filter(slug__in=list(slugs), locale__language_code=language)
+        .values_list("slug", "pk")
+    )

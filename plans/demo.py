@@ -13,6 +13,7 @@ from wagtail.models import Locale
 
 from accounts.models import Membership, Organisation
 from accounts.services import add_member
+from courses.selectors import live_lesson_ids
 
 from . import content, services
 from .models import IntegrationPlan, LegalChecklist, PlanTemplate
@@ -25,6 +26,18 @@ DEMO_PEOPLE = [
     ("manager@comein.example", "ComeIn-Manager-2026", "Mira", "Schulz", Membership.Role.LEARNER, "en"),
 ]
 DEMO_HIRE = ("newhire@comein.example", "ComeIn-NewHire-2026", "Samir", "Haddad", "ar")
+
+
+# Tasks of the default plan that a lesson of the demo course prepares for (English task title → lesson
+# slug); the link is made in each language the lesson is published in.
+DEMO_LESSONS = {
+    "Hold an interview that tests skills rather than fluency": "skills-in-practice",
+    "Check the residence document and the right to work": "status-and-right-to-work",
+    "Start the recognition of qualifications if the job needs it": "recognition-of-qualifications",
+    "Tell the team who is coming and why it matters": "working-across-cultures",
+    "Plan the first week day by day": "first-three-months",
+    "Take stock after three weeks": "first-three-months",
+}
 
 
 def _block_id(*parts):
@@ -40,6 +53,7 @@ def _task_text(task, language):
 
 
 def template_stream(spec, language):
+    lessons = live_lesson_ids(DEMO_LESSONS.values(), language)
     phases = []
     for p_index, phase in enumerate(spec["phases"]):
         steps = []
@@ -56,7 +70,7 @@ def template_stream(spec, language):
                             "role": task["role"],
                             "offset_days": task["offset_days"],
                             "guidance": guidance,
-                            "lesson": None,
+                            "lesson": lessons.get(DEMO_LESSONS.get(task["text"][SOURCE][0])),
                             "themes": task["themes"],
                         },
                     }

@@ -111,3 +111,23 @@ def test_demo_load_builds_the_demo_plan_once(db):
     plan = IntegrationPlan.objects.get(hire_name="S. H.")
     assert plan.new_hire.email == "newhire@comein.example"
     assert plan.meetings.count() == 1
+
+
+def test_the_demo_plan_template_links_tasks_to_the_demo_courses_lessons(site_content):
+    from courses import demo as courses_demo
+    from plans.models import PlanTemplate
+
+    courses_demo.load()
+    demo.load_templates()
+    for language in ("en", "de"):
+        template = PlanTemplate.objects.get(slug="default", locale__language_code=language)
+        linked = {
+            task["title"]: task["lesson"]
+            for phase in template.phases
+            for step in phase.value["steps"]
+            for task in step["tasks"]
+            if task["lesson"] is not None
+        }
+        assert len(linked) == len(demo.DEMO_LESSONS), language
+        assert {lesson.locale.language_code for lesson in linked.values()} == {language}
+        assert {lesson.slug for lesson in linked.values()} == set(demo.DEMO_LESSONS.values())

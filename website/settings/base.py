@@ -457,6 +457,9 @@ DEMO_CONTENT_LOADERS = DEMO_CONTENT_LOADERS + ["courses.demo"]
 
 # --- cases ---
 DEMO_CONTENT_LOADERS = DEMO_CONTENT_LOADERS + ["cases.demo"]
+# How long one case-library state (search words, facets, order) keeps its results and counts at most;
+# a publish anywhere starts afresh at once.
+CASES_SEARCH_CACHE_SECONDS = int(os.environ.get("CASES_SEARCH_CACHE_SECONDS", "600"))
 # The digest of newly published cases goes out on Monday mornings.
 CELERY_BEAT_SCHEDULE["cases-weekly-digest"] = {
     "task": "cases.tasks.send_weekly_digest",
@@ -470,9 +473,6 @@ SCENARIOS_POLL_INTERVAL_MS = int(os.environ.get("SCENARIOS_POLL_INTERVAL_MS", "1
 DEMO_CONTENT_LOADERS = DEMO_CONTENT_LOADERS + ["scenarios.demo"]
 # How long the cache may answer "unchanged" for a live session without asking the database: with a
 # shared cache (CACHE_URL) changes reach it at once; a per-process cache must expire quickly.
-# How long one case-library state (search words, facets, order) keeps its results and counts at most;
-# a publish anywhere starts afresh at once.
-CASES_SEARCH_CACHE_SECONDS = int(os.environ.get("CASES_SEARCH_CACHE_SECONDS", "600"))
 SCENARIOS_VERSION_CACHE_SECONDS = int(
     os.environ.get("SCENARIOS_VERSION_CACHE_SECONDS", "3600" if os.environ.get("CACHE_URL") else "1")
 )
