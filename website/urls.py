@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("scenarios/", include("scenarios.urls")),
     path("plans/", include("plans.urls")),
     path("workshops/", include("workshops.urls")),
+    path("my-data/", include("privacy.urls")),
     # Wagtail serves every other path; it must come last. Pages go through the cached router first
     # (same pattern and name as Wagtail's own serve view, so page URLs reverse as before).
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
