@@ -200,15 +200,19 @@ def _deletion_date(last_active):
 
 def run_retention(now=None):
     """Warn inactive people twice, then delete their accounts. Safe to run any number of times:
-    every warning is a unique row, and erasure is idempotent. Returns (warnings sent, erased)."""
+    every warning is a unique row, and erasure is idempotent. Returns (warnings sent, erased).
+
+    The deletion date is the end of the retention period, or later when the first warning went out
+    late (retention switched on after the person left): nobody is deleted before the full notice
+    the first warning announced has run out."""
     months = settings.ACCOUNT_RETENTION_MONTHS
+    warning_days = sorted(settings.PRIVACY_RETENTION_WARNING_DAYS, reverse=True)
     if not months:
         return 0, 0
     now = now or timezone.now()
-    warning_days = sorted(settings.PRIVACY_RETENTION_WARNING_DAYS, reverse=True)
-    earliest_warning = max(warning_days) if warning_days else 0
+    first_days = warning_days[0] if warning_days else 0
     # Anyone whose deletion date is within the first warning period: last active before this.
-    horizon = now + timedelta(days=earliest_warning) - relativedelta(months=months)
+    horizon = now + timedelta(days=first_days) - relativedelta(months=months)
     people = (
         User.objects.filter(is_staff=False, is_superuser=False, privacy_erasure__isnull=True)
         .annotate(last_active=Coalesce("last_login", "date_joined"))
@@ -217,36 +221,25 @@ def run_retention(now=None):
     )
     sent = erased = 0
     for person in people.iterator():
-        due = _deletion_date(person.last_active)
-        warned = set(
+        warned = dict(
             RetentionWarning.objects.filter(user=person, inactive_since=person.last_active).values_list(
-                "days_before", flat=True
+                "days_before", "sent_at"
             )
         )
-        for days in warning_days:
-            if days not in warned and now >= due - timedelta(days=days):
-                if _warn(person, days, due):
-                    sent += 1
-                warned.add(days)
-                # One e-mail per run: a person found late still gets the warnings days apart.
-                break
-        else:
-            last = min(warning_days) if warning_days else 0
-            last_warning = (
-                RetentionWarning.objects.filter(
-                    user=person, inactive_since=person.last_active, days_before=last
-                )
-                .values_list("sent_at", flat=True)
-                .first()
-            )
-            # Deleted no earlier than the date announced and never before the last warning's notice ran.
-            if (
-                set(warning_days) <= warned
-                and now >= due
-                and (last_warning is None or now >= last_warning + timedelta(days=last))
-            ):
-                erase_person(person, reason=Erasure.Reason.RETENTION)
-                erased += 1
+        deletion = _deletion_date(person.last_active)
+        if first_days in warned:
+            deletion = max(deletion, warned[first_days] + timedelta(days=first_days))
+        due_warnings = [days for days in warning_days if days not in warned and now >= deletion - timedelta(days=days)]
+        if due_warnings:
+            # One e-mail per run: a person found late still gets the warnings on different days.
+            days = due_warnings[0]
+            if days == first_days:
+                deletion = max(deletion, now + timedelta(days=days))
+            if _warn(person, days, deletion):
+                sent += 1
+        elif len(warned) == len(warning_days) and now >= deletion:
+            erase_person(person, reason=Erasure.Reason.RETENTION)
+            erased += 1
     return sent, erased
 
 
@@ -261,8 +254,7 @@ def _warn(person, days, due):
     context = {
         "user": person,
         "days": days,
-        # A person found late (retention just switched on) gets the full notice period all the same.
-        "deletion_date": max(due, timezone.now() + timedelta(days=days)),
+        "deletion_date": due,
         "login_url": settings.SITE_URL + reverse("accounts:login"),
         "site_name": settings.WAGTAIL_SITE_NAME,
     }
