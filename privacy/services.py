@@ -229,7 +229,9 @@ def run_retention(now=None):
         deletion = _deletion_date(person.last_active)
         if first_days in warned:
             deletion = max(deletion, warned[first_days] + timedelta(days=first_days))
-        due_warnings = [days for days in warning_days if days not in warned and now >= deletion - timedelta(days=days)]
+        due_warnings = [
+            days for days in warning_days if days not in warned and now >= deletion - timedelta(days=days)
+        ]
         if due_warnings:
             # One e-mail per run: a person found late still gets the warnings on different days.
             days = due_warnings[0]

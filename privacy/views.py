@@ -3,8 +3,9 @@
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -19,7 +20,12 @@ from .signals import SESSION_KEY
 
 
 def _safe_next(request, target):
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+    """A path on this site to go on to, or None. Only paths: a bare word would be taken as a view name."""
+    if (
+        target
+        and target.startswith("/")
+        and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
+    ):
         return target
     return None
 
@@ -33,7 +39,9 @@ def agree(request):
         services.record_consent(request.user, occasion=Consent.Occasion.LOGIN)
         request.session.pop(SESSION_KEY, None)
         messages.success(request, _("Thank you. You agreed to the current privacy notice."))
-        return redirect(_safe_next(request, form.cleaned_data.get("next")) or "accounts:dashboard")
+        return HttpResponseRedirect(
+            _safe_next(request, form.cleaned_data.get("next")) or reverse("accounts:dashboard")
+        )
     return render(
         request,
         "privacy/agree.html",

@@ -48,7 +48,9 @@ def seed_person(*, with_destination=True):
     record_consent(user, occasion=Consent.Occasion.SIGN_UP, version=1)
 
     catalogue = make_catalogue()
-    course = make_course(catalogue, title="Welcome at work", slug="welcome-at-work", modules=1, lessons_per_module=1)
+    course = make_course(
+        catalogue, title="Welcome at work", slug="welcome-at-work", modules=1, lessons_per_module=1
+    )
     lesson = course.get_children().first().get_children().first().specific
     enrolment = EnrolmentFactory(user=user, course_key=course.translation_key, progress_percent=50)
     LessonProgress.objects.create(
@@ -66,7 +68,10 @@ def seed_person(*, with_destination=True):
         passed=True,
     )
     ReflectionAnswer.objects.create(
-        user=user, lesson_key=lesson.translation_key, block_id="reflect-1", text="I will learn the night-shift rota."
+        user=user,
+        lesson_key=lesson.translation_key,
+        block_id="reflect-1",
+        text="I will learn the night-shift rota.",
     )
 
     package = H5PPackage.objects.create(
@@ -89,7 +94,10 @@ def seed_person(*, with_destination=True):
             user=user, verb="completed", activity_id=tracking.activity_iri("lesson", lesson.translation_key)
         ),
         tracking.record(
-            user=user, verb="passed", activity_id=tracking.activity_iri("quiz", "quiz-1"), result={"success": True}
+            user=user,
+            verb="passed",
+            activity_id=tracking.activity_iri("quiz", "quiz-1"),
+            result={"success": True},
         ),
     ]
 
@@ -127,7 +135,10 @@ def seed_person(*, with_destination=True):
     from cases.services import submit_case
 
     submission = submit_case(
-        user=user, organisation=company, data={**FORM, "links": [], "start_year": 2021, "end_year": None}, language="en"
+        user=user,
+        organisation=company,
+        data={**FORM, "links": [], "start_year": 2021, "end_year": None},
+        language="en",
     )
 
     return SeededPerson(

@@ -60,10 +60,14 @@ def test_a_new_notice_asks_again_at_the_next_login(notice, make_user, password):
 
     refused = client.post(reverse("privacy:agree"), {"next": reverse("accounts:dashboard")})
     assert refused.status_code == 200 and "Please agree to the privacy notice" in refused.content.decode()
-    agreed = client.post(reverse("privacy:agree"), {"accept_privacy": "on", "next": reverse("accounts:dashboard")})
+    agreed = client.post(
+        reverse("privacy:agree"), {"accept_privacy": "on", "next": reverse("accounts:dashboard")}
+    )
     assert agreed.status_code == 302 and agreed["Location"] == reverse("accounts:dashboard")
     assert client.get(reverse("accounts:dashboard")).status_code == 200
-    assert list(Consent.objects.filter(user=person).values_list("notice_version", flat=True).order_by("pk")) == [1, 2]
+    assert list(
+        Consent.objects.filter(user=person).values_list("notice_version", flat=True).order_by("pk")
+    ) == [1, 2]
     assert AuditEvent.objects.filter(subject=person, action=AuditEvent.Action.CONSENT).count() == 2
 
 
@@ -71,5 +75,7 @@ def test_an_unsafe_next_goes_to_the_dashboard(notice, make_user):
     person = make_user()
     client = Client()
     client.force_login(person)
-    response = client.post(reverse("privacy:agree"), {"accept_privacy": "on", "next": "https://evil.example/"})
+    response = client.post(
+        reverse("privacy:agree"), {"accept_privacy": "on", "next": "https://evil.example/"}
+    )
     assert response["Location"] == reverse("accounts:dashboard")

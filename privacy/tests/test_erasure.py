@@ -36,7 +36,9 @@ def rows_mentioning(needle):
         for table in connection.introspection.table_names(cursor):
             for column in connection.introspection.get_table_description(cursor, table):
                 # The raw column type ("varchar(254)", "text", "jsonb"): nothing of another kind holds words.
-                kind = str(column.type_code if connection.vendor == "sqlite" else _pg_type(cursor, column.type_code))
+                kind = str(
+                    column.type_code if connection.vendor == "sqlite" else _pg_type(cursor, column.type_code)
+                )
                 if not any(part in kind.lower() for part in TEXT_TYPES):
                     continue
                 name = connection.ops.quote_name(column.name)
@@ -53,9 +55,7 @@ def rows_mentioning(needle):
 def delete_own_account(user, password):
     client = Client()
     client.force_login(user)
-    response = client.post(
-        reverse("privacy:delete_account"), {"password": password, "understood": "on"}
-    )
+    response = client.post(reverse("privacy:delete_account"), {"password": password, "understood": "on"})
     assert response.status_code == 302 and response["Location"].endswith(reverse("privacy:deleted"))
     return client
 
@@ -64,7 +64,10 @@ def test_the_search_finds_the_seeded_person_before_erasure(person):
     # The check below means something only if it sees the person where they are.
     tables = {table for table, _column in rows_mentioning(EMAIL)}
     assert {"accounts_user", "tracking_statement", "plans_hireinvitation"} <= tables
-    assert {table for table, _column in rows_mentioning(NAME[1])} >= {"certificates_certificate", "plans_integrationplan"}
+    assert {table for table, _column in rows_mentioning(NAME[1])} >= {
+        "certificates_certificate",
+        "plans_integrationplan",
+    }
 
 
 def test_deleting_the_account_leaves_the_name_and_address_nowhere(person, password):
@@ -112,7 +115,9 @@ def test_deleting_the_account_leaves_the_name_and_address_nowhere(person, passwo
     assert "was deleted" in login.content.decode()
 
     erasure = Erasure.objects.get()
-    assert erasure.reason == Erasure.Reason.OWN_REQUEST and erasure.summary["tracking"]["statements_voided"] >= 2
+    assert (
+        erasure.reason == Erasure.Reason.OWN_REQUEST and erasure.summary["tracking"]["statements_voided"] >= 2
+    )
     assert AuditEvent.objects.filter(action=AuditEvent.Action.ERASED, subject_ref=erasure.user_id).exists()
 
 

@@ -23,7 +23,9 @@ def _request(client, capture):
 def _export_files(client, person, capture):
     response = _request(client, capture)
     export = DataExport.objects.get(user=person.user)
-    assert response.status_code == 302 and response["Location"].endswith(reverse("privacy:export", args=[export.uuid]))
+    assert response.status_code == 302 and response["Location"].endswith(
+        reverse("privacy:export", args=[export.uuid])
+    )
     export.refresh_from_db()
     assert export.status == DataExport.Status.READY and export.progress == 100
     download = client.post(reverse("privacy:download", args=[export.uuid]))
@@ -36,7 +38,9 @@ def test_the_export_holds_every_category_of_data(person, django_capture_on_commi
     client = Client()
     client.force_login(person.user)
     export, files = _export_files(client, person, django_capture_on_commit_callbacks)
-    data = {name.removesuffix(".json"): json.loads(text) for name, text in files.items() if name.endswith(".json")}
+    data = {
+        name.removesuffix(".json"): json.loads(text) for name, text in files.items() if name.endswith(".json")
+    }
     assert "README.txt" in files
 
     accounts = data["accounts"]
@@ -55,7 +59,9 @@ def test_the_export_holds_every_category_of_data(person, django_capture_on_commi
     stored_ids = {str(row.statement_id) for row in person.objects["statements"]}
     exported_ids = {item["statement"]["id"] for item in data["tracking"]["statements"]}
     assert stored_ids <= exported_ids
-    assert all(item["statement"]["actor"]["mbox"] == f"mailto:{EMAIL}" for item in data["tracking"]["statements"])
+    assert all(
+        item["statement"]["actor"]["mbox"] == f"mailto:{EMAIL}" for item in data["tracking"]["statements"]
+    )
 
     assert data["certificates"]["certificates"][0]["holder_name"] == f"{NAME[0]} {NAME[1]}"
 
@@ -65,7 +71,10 @@ def test_the_export_holds_every_category_of_data(person, django_capture_on_commi
     assert data["scenarios"]["scenarios_played"][0]["choices"] == ["greet"]
     assert data["scenarios"]["live_sessions_joined"][0]["role"] == "hr"
     plan = data["plans"]["plans_about_me"][0]
-    assert plan["new_hire_name"] == f"{NAME[0]} {NAME[1]}" and plan["languages"] == "Arabic, Kurdish, some German"
+    assert (
+        plan["new_hire_name"] == f"{NAME[0]} {NAME[1]}"
+        and plan["languages"] == "Arabic, Kurdish, some German"
+    )
     assert plan["permit_expires_on"]
     assert data["cases"]["submissions"][0]["case"] == "Night-shift buddies"
 
@@ -75,7 +84,9 @@ def test_the_export_holds_every_category_of_data(person, django_capture_on_commi
     assert any(EMAIL in message.to and str(export.uuid) in message.body for message in mail.outbox)
 
 
-def test_the_download_works_once_and_only_for_its_owner(person, make_user, django_capture_on_commit_callbacks):
+def test_the_download_works_once_and_only_for_its_owner(
+    person, make_user, django_capture_on_commit_callbacks
+):
     client = Client()
     client.force_login(person.user)
     _request(client, django_capture_on_commit_callbacks)

@@ -40,7 +40,9 @@ def personal_models():
 
 
 def test_every_model_with_personal_data_is_covered_by_an_app():
-    missing = {label: why for label, why in personal_models().items() if label not in registry.covered_models()}
+    missing = {
+        label: why for label, why in personal_models().items() if label not in registry.covered_models()
+    }
     assert not missing, f"no app's personal_data module declares these models (fields): {missing}"
 
 
@@ -55,9 +57,17 @@ def test_every_app_with_personal_data_has_registered_export_and_erase():
     apps_with_data = {label.split(".")[0] for label in personal_models()}
     registered = {entry.app_label for entry in registry.entries()}
     assert apps_with_data <= registered
-    assert {"accounts", "courses", "h5p", "tracking", "certificates", "scenarios", "plans", "cases", "workshops"} <= (
-        registered
-    )
+    assert {
+        "accounts",
+        "courses",
+        "h5p",
+        "tracking",
+        "certificates",
+        "scenarios",
+        "plans",
+        "cases",
+        "workshops",
+    } <= (registered)
     for entry in registry.entries():
         assert callable(entry.export) and callable(entry.erase)
 

@@ -1,4 +1,4 @@
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from django.core import mail
@@ -11,7 +11,7 @@ from privacy.services import run_retention
 
 pytestmark = pytest.mark.django_db
 
-LAST_LOGIN = datetime(2025, 1, 10, 9, 0, tzinfo=timezone.utc)
+LAST_LOGIN = datetime(2025, 1, 10, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -31,7 +31,7 @@ def warnings_to(address):
 
 
 def test_two_warnings_then_deletion_exactly_once(retention, sleeper, make_user):
-    active = make_user(email="active@example.org", last_login=datetime(2025, 12, 1, tzinfo=timezone.utc))
+    active = make_user(email="active@example.org", last_login=datetime(2025, 12, 1, tzinfo=UTC))
     with freeze_time("2025-12-01"):
         assert run_retention() == (0, 0)
     with freeze_time("2025-12-11 08:00"):
@@ -62,7 +62,7 @@ def test_two_warnings_then_deletion_exactly_once(retention, sleeper, make_user):
 def test_logging_in_after_a_warning_keeps_the_account(retention, sleeper):
     with freeze_time("2025-12-12"):
         assert run_retention() == (1, 0)
-    sleeper.last_login = datetime(2025, 12, 20, tzinfo=timezone.utc)
+    sleeper.last_login = datetime(2025, 12, 20, tzinfo=UTC)
     sleeper.save()
     with freeze_time("2026-01-11"):
         assert run_retention() == (0, 0)
