@@ -493,9 +493,7 @@ DEMO_CONTENT_LOADERS = DEMO_CONTENT_LOADERS + ["workshops.demo"]
 # retention off. Administrators' accounts are never deleted this way.
 ACCOUNT_RETENTION_MONTHS = int(os.environ.get("ACCOUNT_RETENTION_MONTHS") or 0)
 # Days before the deletion date on which the two warnings go out.
-PRIVACY_RETENTION_WARNING_DAYS = [
-    int(days) for days in env_list("PRIVACY_RETENTION_WARNING_DAYS", "30,7")
-]
+PRIVACY_RETENTION_WARNING_DAYS = [int(days) for days in env_list("PRIVACY_RETENTION_WARNING_DAYS", "30,7")]
 # Erasing an account: "anonymise" keeps its certificates valid without a name (the verification page
 # then shows none); "revoke" revokes them.
 PRIVACY_CERTIFICATES_ON_ERASURE = os.environ.get("PRIVACY_CERTIFICATES_ON_ERASURE", "anonymise")
