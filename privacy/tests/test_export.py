@@ -118,3 +118,43 @@ def test_an_expired_link_gives_the_file_to_nobody(person, django_capture_on_comm
     assert remove_old_export_files() == 1
     export.refresh_from_db()
     assert export.status == DataExport.Status.EXPIRED and not export.file
+
+
+def test_while_the_file_is_prepared_the_page_shows_progress_and_reloads_itself(make_user):
+    person = make_user()
+    export = DataExport.objects.create(
+        user=person, requested_by=person, status=DataExport.Status.RUNNING, progress=40
+    )
+    client = Client()
+    client.force_login(person)
+    page = client.get(reverse("privacy:export", args=[export.uuid])).content.decode()
+    assert '<meta http-equiv="refresh" content="2">' in page
+    assert '<progress max="100" value="40"' in page
+    # No inline script: the strict CSP would refuse it.
+    assert "<script>" not in page
+    DataExport.objects.filter(pk=export.pk).update(status=DataExport.Status.FAILED)
+    failed = client.get(reverse("privacy:export", args=[export.uuid])).content.decode()
+    assert "http-equiv" not in failed and "Preparing the file failed" in failed
+
+
+def test_a_second_request_while_one_is_prepared_reuses_it(make_user):
+    from privacy.services import request_export
+
+    person = make_user()
+    first = request_export(person, requested_by=person)
+    assert request_export(person, requested_by=person).pk == first.pk
+    assert DataExport.objects.filter(user=person).count() == 1
+
+
+def test_an_app_that_fails_to_export_marks_the_request_failed(make_user, monkeypatch):
+    from privacy import registry
+    from privacy.services import build_export
+
+    def broken(user):
+        raise RuntimeError("disk full")
+
+    entries = {**registry._entries, "broken": registry.Entry("broken", (), broken, lambda user: {})}
+    monkeypatch.setattr(registry, "_entries", entries)
+    person = make_user()
+    export = build_export(DataExport.objects.create(user=person, requested_by=person))
+    assert export.status == DataExport.Status.FAILED and not export.file

@@ -98,3 +98,11 @@ def test_administrators_are_never_deleted_for_inactivity(retention, make_user):
     with freeze_time("2027-01-01"):
         for _ in range(3):
             assert run_retention() == (0, 0)
+
+
+def test_beat_runs_retention_daily_and_clears_old_exports_hourly(settings):
+    assert settings.CELERY_BEAT_SCHEDULE["privacy-retention"]["task"] == "privacy.tasks.apply_retention"
+    assert (
+        settings.CELERY_BEAT_SCHEDULE["privacy-remove-old-exports"]["task"]
+        == "privacy.tasks.remove_old_exports"
+    )
