@@ -4,20 +4,15 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
-from website import treecache
-
 from .models import AuditEvent, Consent, DataExport, Erasure, NoticeVersion, email_fingerprint
 
 User = get_user_model()
 
 
 def current_notice_version():
-    """The number of the notice in force; 0 while no version has been published."""
-
-    def build():
-        return NoticeVersion.objects.order_by("-number").values_list("number", flat=True).first() or 0
-
-    return treecache.cached("privacy-notice-version", build, timeout=300)
+    """The number of the notice in force; 0 while no version has been published. Read afresh: it is
+    asked once per login, and a version an editor adds must count at the very next one."""
+    return NoticeVersion.objects.order_by("-number").values_list("number", flat=True).first() or 0
 
 
 def current_notice():
