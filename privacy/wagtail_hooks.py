@@ -200,3 +200,13 @@ def register_audit_menu_item():
         icon_name="list-ul",
         order=930,
     )
+
+
+@hooks.register("before_delete_user")
+def erase_instead_of_deleting(request, person):
+    """Deleting a person in Wagtail's user admin erases them like "delete my account": removing the
+    row would cascade into other people's cohorts and plans (or be refused by them) and would leave
+    the name in certificates, statements and plans."""
+    services.erase_person(person, reason=Erasure.Reason.ADMIN, by=request.user, note="Wagtail user admin")
+    messages.success(request, _("The person's data is erased; the account remains as “deleted participant”."))
+    return redirect("wagtailusers_users:index")

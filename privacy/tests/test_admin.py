@@ -66,3 +66,12 @@ def test_people_without_the_right_see_nothing(make_user):
     client.force_login(make_user(is_staff=True))
     assert client.get(reverse("privacy_admin:audit_log")).status_code in (302, 403)
     assert client.get(reverse("privacy_admin:people")).status_code in (302, 403)
+
+
+def test_deleting_a_user_in_the_wagtail_admin_erases_them(admin_client, make_user):
+    person = make_user(email="gone@example.org", last_name="Okafor")
+    response = admin_client.post(reverse("wagtailusers_users:delete", args=[person.pk]))
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.is_erased and person.last_name == ""
+    assert Erasure.objects.get(user=person).reason == Erasure.Reason.ADMIN
