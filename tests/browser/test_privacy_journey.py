@@ -73,6 +73,13 @@ def test_the_privacy_pages_in_arabic(page, live_server, site_content, make_user,
     screenshot(page, "privacy-dashboard-ar")
     page.goto(f"{live_server.url}/ar/my-data/")
     screenshot(page, "privacy-my-data-ar")
+    page.locator("main form button[type=submit]").first.click()
+    page.wait_for_url(re.compile(r"/ar/my-data/exports/"))
+    expect(page.locator(".privacy-export")).to_have_attribute("data-status", "ready", timeout=30_000)
+    screenshot(page, "privacy-export-ready-ar")
+    with page.expect_download() as download_info:
+        page.locator(".privacy-export form button").click()
+    assert "README.txt" in zipfile.ZipFile(download_info.value.path()).namelist()
     page.goto(f"{live_server.url}/ar/my-data/delete-account/")
     page.locator("#id_password").fill(password)
     page.locator("#id_understood").check()
