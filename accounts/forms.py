@@ -63,12 +63,21 @@ class LoginForm(AuthenticationForm):
     error_messages = {
         "invalid_login": _("The email address or the password is wrong. Please try again."),
         "inactive": _("Please confirm your email address first: open the link we sent you."),
+        "erased": _(
+            "The account with this email address was deleted, and its data erased. "
+            "You can create a new account with the same address."
+        ),
     }
 
     def clean(self):
         email = self.cleaned_data.get("username")
         password = self.cleaned_data.get("password")
         if email and password:
+            from privacy.selectors import erasure_for_email
+
+            # Say why a deleted account cannot log in, unless the address has been used for a new one.
+            if erasure_for_email(email) is not None and not User.objects.filter(email__iexact=email).exists():
+                raise forms.ValidationError(self.error_messages["erased"], code="erased")
             # Django's backend ignores inactive accounts; tell a person who has not confirmed yet why.
             pending = User.objects.filter(email__iexact=email, is_active=False).first()
             if pending is not None and pending.check_password(password):

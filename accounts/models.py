@@ -32,6 +32,11 @@ class UserManager(BaseUserManager):
         return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})
 
 
+# An erased account keeps its row (other people's cohorts and plans point at it) with an address in
+# this reserved domain and no name (privacy.services.erase_person, accounts/personal_data.py).
+ERASED_EMAIL_DOMAIN = "erased.invalid"
+
+
 class User(AbstractUser):
     """A person: learner, trainer, company admin or editor. People log in with their email address."""
 
@@ -51,10 +56,18 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
 
     def __str__(self):
+        if self.is_erased:
+            return str(_("Deleted participant"))
         return self.get_full_name() or self.email
 
     @property
+    def is_erased(self):
+        return self.email.endswith("@" + ERASED_EMAIL_DOMAIN)
+
+    @property
     def display_name(self):
+        if self.is_erased:
+            return str(_("Deleted participant"))
         return self.get_full_name() or self.email.split("@")[0]
 
 

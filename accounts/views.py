@@ -41,10 +41,17 @@ def sign_up(request):
                 password=data["password1"],
                 language=translation.get_language() or "",
             )
+            # The box on the form was ticked: the consent is kept with its time and the notice's version.
+            from privacy.models import Consent
+            from privacy.services import record_consent
+
+            record_consent(user, occasion=Consent.Occasion.SIGN_UP)
             services.send_confirmation_email(request, user)
         request.session["signup_email"] = data["email"]
         return redirect("accounts:signup_done")
-    return render(request, "accounts/signup.html", {"form": form})
+    from privacy.selectors import notice_url
+
+    return render(request, "accounts/signup.html", {"form": form, "privacy_url": notice_url(request)})
 
 
 @never_cache

@@ -107,7 +107,8 @@ def verify_json(request, code):
         {
             "code": certificate.code_display,
             "status": certificate.current_status().value,
-            "holder": certificate.holder_name,
+            # Empty after the holder's account was erased with PRIVACY_CERTIFICATES_ON_ERASURE=anonymise.
+            "holder": certificate.holder_name or None,
             "course": certificate.course_title,
             "issued": certificate.issued_at.date().isoformat(),
             "valid_until": certificate.expires_on.isoformat() if certificate.expires_on else None,

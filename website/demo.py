@@ -61,10 +61,37 @@ HOME = {
         ],
         "privacy": (
             "Privacy notice",
-            "How this platform handles your personal data.",
-            "<p>We record your learning progress so you can resume and earn certificates. Learning "
-            "records use a pseudonymous identifier, not your email address. You can ask for an "
-            "export or the erasure of your data at any time.</p>",
+            "What this platform keeps about you, why, for how long, and how to see or delete it.",
+            "<h2>Who is responsible</h2><p>The platform operator named in the imprint is the controller "
+            "of your personal data. You can reach us at the contact address in the footer.</p> <h2>What "
+            "we keep and why</h2><ul> <li><b>Your account</b> (name, e-mail address, language, "
+            "organisations and roles): to let you log in and to show you the courses of your "
+            "organisation. Basis: our agreement with you (Art. 6(1)(b) GDPR).</li> <li><b>Learning "
+            "records</b> (enrolments, progress, quiz and reflection answers, H5P results and saved "
+            "state, scenario choices, certificates): so you can resume, finish courses and earn "
+            "certificates. Basis: your consent given at sign-up (Art. 6(1)(a) GDPR), which you can "
+            "withdraw by deleting your account.</li> <li><b>xAPI statements</b>: a standard record of "
+            "learning events, stored under a pseudonymous id, not your e-mail address. If your employer "
+            "or training provider has its own learning record store, the statements of its members are "
+            "forwarded there.</li> <li><b>Workshops and plans</b>: cohorts you join (attendance, "
+            "evaluations) and integration plans in which you are the new hire (name, languages, start "
+            "date, permit type and expiry date), entered by your employer to organise your first months "
+            "at work. Basis: the employer's legitimate interest in a good start (Art. 6(1)(f) GDPR); "
+            "permit dates are needed to remind HR in time.</li> <li><b>Case submissions</b> you send to "
+            "the case library.</li></ul> <h2>How long</h2><p>As long as your account exists. If an "
+            "administrator has switched on retention, accounts without a login for the configured "
+            "number of months are deleted, after two warning e-mails. Download files are deleted after "
+            "one download or when their link expires. An anonymous record that an account was erased, "
+            "and the audit log (account numbers only), are kept to show that requests were "
+            "answered.</p> <h2>Your rights</h2><ul> <li><b>See and download your data</b>: on your "
+            "account page, “Download my data” prepares a ZIP file with everything we hold about "
+            "you.</li> <li><b>Delete your account</b>: on your account page, “Delete my account”. Your "
+            "personal data is erased, your learning records are voided here and at every external "
+            "record store, certificates no longer show your name.</li> <li><b>Correct, restrict or "
+            "object</b>: write to the contact address; an administrator can also export or erase your "
+            "data on request.</li> <li><b>Complain</b> to your data protection supervisory "
+            "authority.</li></ul> <h2>Changes</h2><p>When this notice changes in a way that matters, we "
+            "ask you to agree again at your next login.</p>",
         ),
         "imprint": (
             "Imprint",
@@ -130,9 +157,41 @@ HOME = {
         ],
         "privacy": (
             "Datenschutz",
-            "Wie diese Plattform mit Ihren Daten umgeht.",
-            "<p>Wir speichern Ihren Lernfortschritt, damit Sie weitermachen und Zertifikate erhalten "
-            "können. Lerndaten verwenden eine pseudonyme Kennung, nicht Ihre E-Mail-Adresse.</p>",
+            "Was diese Plattform über Sie speichert, warum, wie lange, und wie Sie es einsehen oder löschen.",
+            "<h2>Verantwortlich</h2><p>Verantwortlich für Ihre personenbezogenen Daten ist der im "
+            "Impressum genannte Betreiber der Plattform. Sie erreichen uns über die Kontaktadresse in "
+            "der Fußzeile.</p> <h2>Was wir speichern und warum</h2><ul> <li><b>Ihr Konto</b> (Name, "
+            "E-Mail-Adresse, Sprache, Organisationen und Rollen): damit Sie sich anmelden können und "
+            "die Kurse Ihrer Organisation sehen. Rechtsgrundlage: unsere Vereinbarung mit Ihnen (Art. 6 "
+            "Abs. 1 lit. b DSGVO).</li> <li><b>Lerndaten</b> (Einschreibungen, Fortschritt, Antworten "
+            "in Quiz und Reflexionen, H5P-Ergebnisse und gespeicherter Stand, Entscheidungen in "
+            "Szenarien, Zertifikate): damit Sie weitermachen, Kurse abschließen und Zertifikate "
+            "erhalten können. Rechtsgrundlage: Ihre Einwilligung bei der Registrierung (Art. 6 Abs. 1 "
+            "lit. a DSGVO), die Sie widerrufen, indem Sie Ihr Konto löschen.</li> "
+            "<li><b>xAPI-Aussagen</b>: standardisierte Aufzeichnungen von Lernereignissen, gespeichert "
+            "unter einer pseudonymen Kennung, nicht unter Ihrer E-Mail-Adresse. Hat Ihr Arbeitgeber "
+            "oder Bildungsträger einen eigenen Lerndatenspeicher (LRS), werden die Aussagen seiner "
+            "Mitglieder dorthin weitergeleitet.</li> <li><b>Workshops und Pläne</b>: Kohorten, an denen "
+            "Sie teilnehmen (Anwesenheit, Bewertungen), und Integrationspläne, in denen Sie die neue "
+            "Fachkraft sind (Name, Sprachen, Startdatum, Art und Ablauf des Aufenthaltstitels), die Ihr "
+            "Arbeitgeber anlegt, um Ihre ersten Monate zu organisieren. Rechtsgrundlage: das "
+            "berechtigte Interesse des Arbeitgebers an einem guten Start (Art. 6 Abs. 1 lit. f DSGVO); "
+            "das Ablaufdatum wird gebraucht, um die Personalabteilung rechtzeitig zu erinnern.</li> "
+            "<li><b>Eingereichte Praxisbeispiele</b> für die Fallsammlung.</li></ul> <h2>Wie "
+            "lange</h2><p>Solange Ihr Konto besteht. Hat die Verwaltung eine Aufbewahrungsfrist "
+            "eingeschaltet, werden Konten ohne Anmeldung nach der eingestellten Zahl von Monaten "
+            "gelöscht, nach zwei Warn-E-Mails. Download-Dateien werden nach einem Download oder nach "
+            "Ablauf des Links gelöscht. Ein anonymer Vermerk über die Löschung und das Prüfprotokoll "
+            "(nur Kontonummern) bleiben, um zu belegen, dass Anfragen beantwortet wurden.</p> <h2>Ihre "
+            "Rechte</h2><ul> <li><b>Auskunft und Download</b>: auf Ihrer Kontoseite erstellt „Meine "
+            "Daten herunterladen“ eine ZIP-Datei mit allem, was wir über Sie speichern.</li> "
+            "<li><b>Konto löschen</b>: auf Ihrer Kontoseite „Mein Konto löschen“. Ihre Daten werden "
+            "gelöscht, Ihre Lernaufzeichnungen hier und in jedem externen Speicher für ungültig "
+            "erklärt, Zertifikate zeigen Ihren Namen nicht mehr.</li> <li><b>Berichtigung, "
+            "Einschränkung, Widerspruch</b>: schreiben Sie an die Kontaktadresse; die Verwaltung kann "
+            "Ihre Daten auf Anfrage auch exportieren oder löschen.</li> <li><b>Beschwerde</b> bei Ihrer "
+            "Datenschutz-Aufsichtsbehörde.</li></ul> <h2>Änderungen</h2><p>Ändert sich dieser Hinweis "
+            "wesentlich, bitten wir Sie bei der nächsten Anmeldung erneut um Ihre Zustimmung.</p>",
         ),
         "imprint": (
             "Impressum",
@@ -192,9 +251,40 @@ HOME = {
         ],
         "privacy": (
             "Privacyverklaring",
-            "Hoe dit platform met uw gegevens omgaat.",
-            "<p>We bewaren uw leervoortgang zodat u verder kunt gaan en certificaten behaalt. "
-            "Leergegevens gebruiken een pseudoniem, niet uw e-mailadres.</p>",
+            "Wat dit platform over u bewaart, waarom, hoe lang, en hoe u het inziet of verwijdert.",
+            "<h2>Wie is verantwoordelijk</h2><p>De beheerder van het platform die in het colofon staat, "
+            "is verwerkingsverantwoordelijke voor uw persoonsgegevens. U bereikt ons via het "
+            "contactadres onderaan de pagina.</p> <h2>Wat we bewaren en waarom</h2><ul> <li><b>Uw "
+            "account</b> (naam, e-mailadres, taal, organisaties en rollen): zodat u kunt inloggen en de "
+            "cursussen van uw organisatie ziet. Grondslag: onze overeenkomst met u (art. 6 lid 1 onder "
+            "b AVG).</li> <li><b>Leergegevens</b> (inschrijvingen, voortgang, antwoorden op quizzen en "
+            "reflecties, H5P-resultaten en opgeslagen stand, keuzes in scenario's, certificaten): zodat "
+            "u verder kunt gaan, cursussen afrondt en certificaten behaalt. Grondslag: uw toestemming "
+            "bij de registratie (art. 6 lid 1 onder a AVG), die u intrekt door uw account te "
+            "verwijderen.</li> <li><b>xAPI-statements</b>: gestandaardiseerde registraties van "
+            "leergebeurtenissen, bewaard onder een pseudoniem, niet onder uw e-mailadres. Heeft uw "
+            "werkgever of opleider een eigen leerrecordopslag (LRS), dan worden de statements van zijn "
+            "leden daarheen doorgestuurd.</li> <li><b>Workshops en plannen</b>: groepen waaraan u "
+            "deelneemt (aanwezigheid, evaluaties) en integratieplannen waarin u de nieuwe medewerker "
+            "bent (naam, talen, startdatum, soort verblijfsvergunning en einddatum), die uw werkgever "
+            "maakt om uw eerste maanden te organiseren. Grondslag: het gerechtvaardigd belang van de "
+            "werkgever bij een goede start (art. 6 lid 1 onder f AVG); de einddatum is nodig om HR op "
+            "tijd te herinneren.</li> <li><b>Praktijkvoorbeelden</b> die u instuurt voor de "
+            "casusbibliotheek.</li></ul> <h2>Hoe lang</h2><p>Zolang uw account bestaat. Heeft een "
+            "beheerder een bewaartermijn ingesteld, dan worden accounts zonder login na het ingestelde "
+            "aantal maanden verwijderd, na twee waarschuwingsmails. Downloadbestanden worden verwijderd "
+            "na één download of als de link verloopt. Een anonieme notitie dat een account is gewist en "
+            "het auditlog (alleen accountnummers) blijven bewaard om te tonen dat verzoeken zijn "
+            "afgehandeld.</p> <h2>Uw rechten</h2><ul> <li><b>Inzien en downloaden</b>: op uw "
+            "accountpagina maakt „Mijn gegevens downloaden” een ZIP-bestand met alles wat we over u "
+            "bewaren.</li> <li><b>Account verwijderen</b>: op uw accountpagina „Mijn account "
+            "verwijderen”. Uw persoonsgegevens worden gewist, uw leerregistraties hier en bij elke "
+            "externe opslag ongeldig verklaard, certificaten tonen uw naam niet meer.</li> "
+            "<li><b>Rectificatie, beperking, bezwaar</b>: schrijf naar het contactadres; een beheerder "
+            "kan uw gegevens op verzoek ook exporteren of wissen.</li> <li><b>Klacht</b> indienen bij "
+            "de Autoriteit Persoonsgegevens of de toezichthouder in uw land.</li></ul> "
+            "<h2>Wijzigingen</h2><p>Verandert deze verklaring op een belangrijk punt, dan vragen we bij "
+            "uw volgende login opnieuw om uw toestemming.</p>",
         ),
         "imprint": (
             "Colofon",
@@ -248,9 +338,33 @@ HOME = {
         ],
         "privacy": (
             "سياسة الخصوصية",
-            "كيف تتعامل هذه المنصة مع بياناتك.",
-            "<p>نحفظ تقدّمك في التعلّم لتتمكن من المتابعة والحصول على الشهادات. تستخدم سجلات التعلّم "
-            "معرّفاً مستعاراً وليس بريدك الإلكتروني.</p>",
+            "ما تحفظه هذه المنصة عنك، ولماذا، وإلى متى، وكيف تطّلع عليه أو تحذفه.",
+            "<h2>الجهة المسؤولة</h2><p>الجهة المشغّلة للمنصة المذكورة في بيانات الناشر هي المسؤولة عن "
+            "بياناتك الشخصية. يمكنك مراسلتنا على عنوان التواصل في أسفل الصفحة.</p> <h2>ما نحفظه "
+            "ولماذا</h2><ul> <li><b>حسابك</b> (الاسم، البريد الإلكتروني، اللغة، المؤسسات والأدوار): "
+            "لتتمكن من تسجيل الدخول ورؤية دورات مؤسستك. الأساس القانوني: اتفاقنا معك (المادة 6(1)(ب) من "
+            "اللائحة العامة لحماية البيانات).</li> <li><b>سجلات التعلّم</b> (التسجيل في الدورات، "
+            "التقدّم، إجابات الاختبارات والتأملات، نتائج H5P والحالة المحفوظة، اختياراتك في "
+            "السيناريوهات، الشهادات): لتتابع وتُكمل الدورات وتحصل على الشهادات. الأساس القانوني: "
+            "موافقتك عند التسجيل (المادة 6(1)(أ))، ويمكنك سحبها بحذف حسابك.</li> <li><b>عبارات "
+            "xAPI</b>: سجلات موحّدة لأحداث التعلّم، محفوظة تحت معرّف مستعار وليس تحت بريدك الإلكتروني. "
+            "إذا كان لدى صاحب العمل أو جهة التدريب مخزن سجلات تعلّم خاص به، تُرسل إليه عبارات "
+            "أعضائه.</li> <li><b>ورش العمل والخطط</b>: المجموعات التي تشارك فيها (الحضور والتقييمات)، "
+            "وخطط الاندماج التي تكون فيها الموظف الجديد (الاسم، اللغات، تاريخ البدء، نوع تصريح الإقامة "
+            "وتاريخ انتهائه)، يُدخلها صاحب العمل لتنظيم أشهرك الأولى. الأساس القانوني: المصلحة المشروعة "
+            "لصاحب العمل في بداية جيدة (المادة 6(1)(و))؛ تاريخ انتهاء التصريح ضروري لتذكير قسم الموارد "
+            "البشرية في الوقت المناسب.</li> <li><b>الحالات العملية</b> التي ترسلها إلى مكتبة "
+            "الحالات.</li></ul> <h2>مدة الحفظ</h2><p>طوال وجود حسابك. إذا فعّل المسؤول مدة الاحتفاظ، "
+            "تُحذف الحسابات التي لم يُسجَّل الدخول إليها خلال عدد الأشهر المحدد، بعد رسالتَي تحذير. "
+            "تُحذف ملفات التنزيل بعد تنزيلها مرة واحدة أو عند انتهاء صلاحية الرابط. يبقى سجل مجهول "
+            "الهوية بأن حساباً قد حُذف، وسجل التدقيق (بأرقام الحسابات فقط)، لإثبات أن الطلبات "
+            "نُفّذت.</p> <h2>حقوقك</h2><ul> <li><b>الاطلاع والتنزيل</b>: في صفحة حسابك، يُعدّ «تنزيل "
+            "بياناتي» ملف ZIP بكل ما نحفظه عنك.</li> <li><b>حذف الحساب</b>: في صفحة حسابك، «حذف حسابي». "
+            "تُمحى بياناتك الشخصية، وتُلغى سجلات تعلّمك هنا وفي كل مخزن خارجي، ولا تعود الشهادات تُظهر "
+            "اسمك.</li> <li><b>التصحيح أو التقييد أو الاعتراض</b>: راسلنا على عنوان التواصل؛ ويمكن "
+            "للمسؤول أيضاً تصدير بياناتك أو محوها بناءً على طلبك.</li> <li><b>تقديم شكوى</b> إلى هيئة "
+            "حماية البيانات المختصة.</li></ul> <h2>التغييرات</h2><p>إذا تغيّرت هذه السياسة تغييراً "
+            "مهماً، نطلب موافقتك من جديد عند تسجيل دخولك التالي.</p>",
         ),
         "imprint": (
             "بيانات الناشر",

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("scenarios/", include("scenarios.urls")),
     path("plans/", include("plans.urls")),
     path("workshops/", include("workshops.urls")),
+    path("my-data/", include("privacy.urls")),
     # Wagtail serves every other path; it must come last. Pages go through the cached router first
     # (same pattern and name as Wagtail's own serve view, so page URLs reverse as before).
     # Wagtail's own views under _util/ (the form that unlocks a password-protected page, its login)

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "scenarios",
     "plans",
     "workshops",
+    "privacy",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -96,6 +97,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "accounts.middleware.AdminTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After authentication and messages: a person who must agree to a new privacy notice is sent there.
+    "privacy.middleware.NoticeConsentMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "website.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -490,3 +493,20 @@ DEMO_CONTENT_LOADERS = [*DEMO_CONTENT_LOADERS, "plans.demo"]
 # The trainer's progress grid fetches itself again this often (seconds).
 WORKSHOPS_GRID_REFRESH_SECONDS = int(os.environ.get("WORKSHOPS_GRID_REFRESH_SECONDS", "10"))
 DEMO_CONTENT_LOADERS = DEMO_CONTENT_LOADERS + ["workshops.demo"]
+# --- privacy ---
+# Accounts with no login for this many months are deleted (after two e-mail warnings); 0 switches
+# retention off. Administrators' accounts are never deleted this way.
+ACCOUNT_RETENTION_MONTHS = int(os.environ.get("ACCOUNT_RETENTION_MONTHS") or 0)
+# Days before the deletion date on which the two warnings go out.
+PRIVACY_RETENTION_WARNING_DAYS = [int(days) for days in env_list("PRIVACY_RETENTION_WARNING_DAYS", "30,7")]
+# Erasing an account: "anonymise" keeps its certificates valid without a name (the verification page
+# then shows none); "revoke" revokes them.
+PRIVACY_CERTIFICATES_ON_ERASURE = os.environ.get("PRIVACY_CERTIFICATES_ON_ERASURE", "anonymise")
+# A "download my data" file can be downloaded once, within this many hours.
+PRIVACY_EXPORT_VALID_HOURS = int(os.environ.get("PRIVACY_EXPORT_VALID_HOURS", "48"))
+CELERY_BEAT_SCHEDULE["privacy-retention"] = {"task": "privacy.tasks.apply_retention", "schedule": 24 * 3600}
+CELERY_BEAT_SCHEDULE["privacy-remove-old-exports"] = {
+    "task": "privacy.tasks.remove_old_exports",
+    "schedule": 3600,
+}
+DEMO_CONTENT_LOADERS = DEMO_CONTENT_LOADERS + ["privacy.demo"]

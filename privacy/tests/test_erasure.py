@@ -1,0 +1,148 @@
+import json
+
+import pytest
+from django.db import connection
+from django.test import Client, override_settings
+from django.urls import reverse
+
+from certificates.models import Certificate
+from plans.models import IntegrationPlan
+from privacy.models import AuditEvent, Erasure
+from tracking import forwarding
+from tracking.models import Statement
+from tracking.verbs import VOIDED
+from workshops.models import Participant
+
+from .factories import EMAIL, NAME
+
+pytestmark = pytest.mark.django_db
+
+TEXT_TYPES = ("char", "text", "json", "clob", "string")
+_PG_TYPES = {}
+
+
+def _pg_type(cursor, oid):
+    if oid not in _PG_TYPES:
+        cursor.execute("SELECT typname FROM pg_type WHERE oid = %s", [oid])
+        row = cursor.fetchone()
+        _PG_TYPES[oid] = row[0] if row else ""
+    return _PG_TYPES[oid]
+
+
+def rows_mentioning(needle):
+    """(table, column) of every text column in the whole database that contains ``needle``."""
+    found = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            for column in connection.introspection.get_table_description(cursor, table):
+                # The raw column type ("varchar(254)", "text", "jsonb"): nothing of another kind holds words.
+                kind = str(
+                    column.type_code if connection.vendor == "sqlite" else _pg_type(cursor, column.type_code)
+                )
+                if not any(part in kind.lower() for part in TEXT_TYPES):
+                    continue
+                name = connection.ops.quote_name(column.name)
+                cursor.execute(
+                    f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)} "  # noqa: S608 (names from introspection)
+                    f"WHERE LOWER(CAST({name} AS TEXT)) LIKE %s",
+                    [f"%{needle.lower()}%"],
+                )
+                if cursor.fetchone()[0]:
+                    found.append((table, column.name))
+    return found
+
+
+def delete_own_account(user, password):
+    client = Client()
+    client.force_login(user)
+    response = client.post(reverse("privacy:delete_account"), {"password": password, "understood": "on"})
+    assert response.status_code == 302 and response["Location"].endswith(reverse("privacy:deleted"))
+    return client
+
+
+def test_the_search_finds_the_seeded_person_before_erasure(person):
+    # The check below means something only if it sees the person where they are.
+    tables = {table for table, _column in rows_mentioning(EMAIL)}
+    assert {"accounts_user", "tracking_statement", "plans_hireinvitation"} <= tables
+    assert {table for table, _column in rows_mentioning(NAME[1])} >= {
+        "certificates_certificate",
+        "plans_integrationplan",
+    }
+
+
+def test_deleting_the_account_leaves_the_name_and_address_nowhere(person, password):
+    statement_ids = {str(row.statement_id) for row in Statement.objects.filter(user=person.user)}
+    assert len(statement_ids) >= 2
+    client = delete_own_account(person.user, password)
+
+    for needle in (EMAIL, NAME[1], f"{NAME[0]} {NAME[1]}", NAME[0]):
+        assert rows_mentioning(needle) == [], needle
+
+    # Every statement is voided locally, and a voiding statement waits in the outbox for the LRS.
+    assert not Statement.objects.filter(statement_id__in=statement_ids, voided=False).exists()
+    lrs = forwarding.RecordingClient()
+    forwarding.drain(client=lrs)
+    sent = [statement for _destination, batch in lrs.batches for statement in batch]
+    voided_there = {s["object"]["id"] for s in sent if s["verb"]["id"] == VOIDED}
+    assert statement_ids <= voided_there
+    # What reaches the LRS about the person (their statements still pending, and the voiding ones)
+    # carries the pseudonym, never the address.
+    about_them = [s for s in sent if s["id"] in statement_ids or s["verb"]["id"] == VOIDED]
+    actors = {json.dumps(s["actor"], sort_keys=True) for s in about_them}
+    assert actors and all("erased-" in actor and "mailto" not in actor for actor in actors)
+
+    # Other people's data stays whole: the cohort still counts the place, the plan stays with the company.
+    cohort = person.objects["cohort"]
+    assert Participant.objects.filter(cohort=cohort).count() == 2
+    trainer = Client()
+    trainer.force_login(person.others["trainer"])
+    dashboard = trainer.get(reverse("workshops:dashboard", args=[cohort.pk]))
+    assert dashboard.status_code == 200
+    assert "Deleted participant" in dashboard.content.decode()
+    plan = IntegrationPlan.objects.get(pk=person.objects["plan"].pk)
+    assert plan.hire_languages == "" and plan.permit_expires_on is None and plan.hire_role
+
+    # The certificate stays valid without a name; its public page shows none.
+    certificate = Certificate.objects.get(pk=person.objects["certificate"].pk)
+    assert certificate.status == Certificate.Status.VALID and certificate.holder_name == ""
+    page = Client().get(reverse("certificates:verify", args=[certificate.code_display]))
+    assert page.status_code == 200 and "Holder" not in page.content.decode()
+
+    # Logged out, and logging in again says why it fails.
+    assert client.get(reverse("accounts:dashboard")).status_code == 302
+    login = Client().post(reverse("accounts:login"), {"username": EMAIL, "password": password})
+    assert login.status_code == 200
+    assert "was deleted" in login.content.decode()
+
+    erasure = Erasure.objects.get()
+    assert (
+        erasure.reason == Erasure.Reason.OWN_REQUEST and erasure.summary["tracking"]["statements_voided"] >= 2
+    )
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.ERASED, subject_ref=erasure.user_id).exists()
+
+
+@override_settings(PRIVACY_CERTIFICATES_ON_ERASURE="revoke")
+def test_certificates_can_be_revoked_instead(person, password):
+    delete_own_account(person.user, password)
+    certificate = Certificate.objects.get(pk=person.objects["certificate"].pk)
+    assert certificate.status == Certificate.Status.REVOKED and certificate.holder_name == ""
+    assert rows_mentioning(NAME[1]) == []
+
+
+def test_a_wrong_password_deletes_nothing(person):
+    client = Client()
+    client.force_login(person.user)
+    response = client.post(reverse("privacy:delete_account"), {"password": "not it", "understood": "on"})
+    assert response.status_code == 200
+    assert "This is not your password" in response.content.decode()
+    assert not Erasure.objects.exists()
+    person.user.refresh_from_db()
+    assert person.user.email == EMAIL
+
+
+def test_erasing_twice_changes_nothing_more(person):
+    from privacy.services import erase_person
+
+    first = erase_person(person.user, reason=Erasure.Reason.ADMIN)
+    second = erase_person(person.user, reason=Erasure.Reason.ADMIN)
+    assert first.pk == second.pk and Erasure.objects.count() == 1
