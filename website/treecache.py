@@ -25,6 +25,7 @@ Scopes say where a value lives:
 The version itself is read from the Django cache once per request (``request_started``), or on every
 call outside requests (tasks, commands, tests). This module knows no models."""
 
+import hashlib
 import threading
 import time
 from collections import OrderedDict
@@ -157,7 +158,12 @@ def _full_key(tree_version, key, scope):
     parts = key if isinstance(key, tuple) else (key,)
     if scope.user_id is not None:
         parts = ("user", scope.user_id, *parts)
-    return "tree:" + str(tree_version) + ":" + ":".join(str(part) for part in parts)
+    text = ":".join(str(part) for part in parts)
+    # A key holds what a visitor sent (a page path, search words): a long or unusual one is hashed, so
+    # every cache backend takes it (memcached refuses keys over 250 characters or with spaces).
+    if len(text) > 200 or not text.isprintable() or " " in text:
+        text = "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return "tree:" + str(tree_version) + ":" + text
 
 
 def cached(key, build, *, timeout, scope=SHARED):

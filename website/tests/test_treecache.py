@@ -155,3 +155,17 @@ def test_a_change_inside_a_transaction_bumps_the_version_again_when_it_commits()
     assert treecache.version() != during
     treecache.cached("route", build, timeout=60)
     assert build.calls == 2
+
+
+def test_a_long_key_or_one_with_spaces_is_stored_under_a_short_hash():
+    build = Counter()
+    long_path = "learning/" + "x" * 5000 + "/"
+    with mock.patch.object(cache, "set", wraps=cache.set) as cache_set:
+        treecache.cached(("route", long_path), build, timeout=60)
+        treecache.cached(("case-search", "en", "two words"), build, timeout=60)
+    stored = [call.args[0] for call in cache_set.call_args_list]
+    assert len(stored) == 2
+    assert all(len(key) < 100 and " " not in key for key in stored)
+    assert len(set(stored)) == 2
+    treecache.cached(("route", long_path), build, timeout=60)
+    assert build.calls == 2  # the second call for the long key was served from the cache
