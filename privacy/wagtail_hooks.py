@@ -202,6 +202,16 @@ def register_audit_menu_item():
     )
 
 
+@hooks.register("before_edit_user")
+def log_opening_a_person_in_the_user_admin(request, person):
+    """Opening someone's account in Wagtail's user admin shows their personal data: it is logged like
+    opening them under Personal data requests (saving the form is the same visit, not logged again)."""
+    if request.method == "GET" and person != request.user:
+        services.audit(
+            AuditEvent.Action.ADMIN_VIEWED, subject=person, actor=request.user, note="Wagtail user admin"
+        )
+
+
 @hooks.register("before_delete_user")
 def erase_instead_of_deleting(request, person):
     """Deleting a person in Wagtail's user admin erases them like "delete my account": removing the

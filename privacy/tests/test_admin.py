@@ -75,3 +75,15 @@ def test_deleting_a_user_in_the_wagtail_admin_erases_them(admin_client, make_use
     person.refresh_from_db()
     assert person.is_erased and person.last_name == ""
     assert Erasure.objects.get(user=person).reason == Erasure.Reason.ADMIN
+
+
+def test_opening_a_person_in_the_wagtail_user_admin_is_logged(admin_client, make_user):
+    person = make_user(email="colleague@example.org", first_name="Nour")
+    edit = admin_client.get(reverse("wagtailusers_users:edit", args=[person.pk]))
+    assert edit.status_code == 200 and "colleague@example.org" in edit.content.decode()
+    event = AuditEvent.objects.get(action=AuditEvent.Action.ADMIN_VIEWED)
+    assert event.subject == person and event.actor == admin_client.admin and "user admin" in event.note
+    admin_client.get(reverse("wagtailusers_users:edit", args=[admin_client.admin.pk]))
+    assert (
+        AuditEvent.objects.filter(action=AuditEvent.Action.ADMIN_VIEWED).count() == 1
+    )  # oneself: not logged
