@@ -36,3 +36,9 @@ def test_the_pre_commit_hook_runs_the_ruff_the_project_pins():
         [str(Path(sys.executable).parent / "ruff"), "--version"], capture_output=True, text=True, check=True
     ).stdout.split()[-1]
     assert ruff_repo["rev"] == f"v{installed}"
+
+
+def test_every_app_with_tests_is_collected_by_make_test():
+    configured = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["pytest"]["ini_options"]
+    apps_with_tests = {path.parent.parent.name for path in ROOT.glob("*/tests/__init__.py")}
+    assert apps_with_tests - set(configured["testpaths"]) == set()
