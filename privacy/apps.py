@@ -24,7 +24,7 @@ class PrivacyConfig(AppConfig):
     def ready(self):
         from accounts.dashboard import register_panel
 
-        from . import registry, signals  # noqa: F401 (connects the login check)
+        from . import checks, registry, signals  # noqa: F401 (system checks; the login check)
 
         # Every app says what it holds about a person in its personal_data module; loading them here,
         # like wagtail_hooks, means a new app's module is found without registering it anywhere.
