@@ -14,7 +14,13 @@ class NoticeConsentMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if getattr(request, "session", None) is not None and request.session.get(SESSION_KEY):
+        # Only a page a person opens is turned away; requests a page's script makes (the live-session
+        # poll answers 304 without touching the database) neither load the session nor are redirected.
+        if (
+            "text/html" in request.headers.get("Accept", "")
+            and getattr(request, "session", None) is not None
+            and request.session.get(SESSION_KEY)
+        ):
             path = request.path_info
             allowed = (
                 reverse("privacy:agree"),

@@ -40,7 +40,7 @@ def test_a_new_notice_asks_again_at_the_next_login(notice, make_user, password):
 
     person = make_user(email="amir@example.org")
     record_consent(person, occasion=Consent.Occasion.SIGN_UP)
-    client = Client()
+    client = Client(headers={"Accept": "text/html,application/xhtml+xml"})  # as a browser opens a page
     client.post(reverse("accounts:login"), {"username": person.email, "password": password})
     assert client.get(reverse("accounts:dashboard")).status_code == 200
     client.post(reverse("accounts:logout"))
@@ -49,6 +49,10 @@ def test_a_new_notice_asks_again_at_the_next_login(notice, make_user, password):
     client.post(reverse("accounts:login"), {"username": person.email, "password": password})
     blocked = client.get(reverse("accounts:dashboard"))
     assert blocked.status_code == 302 and reverse("privacy:agree") in blocked["Location"]
+    # A page's own script (JSON, no text/html) is not redirected.
+    assert (
+        client.get(reverse("accounts:dashboard"), headers={"Accept": "application/json"}).status_code == 200
+    )
     page = client.get(blocked["Location"])
     assert "Certificates can now be verified by employers." in page.content.decode()
 
