@@ -34,6 +34,11 @@ def organisations_managed_by(user):
     return organisations_where(user, Membership.Role.TRAINER, Membership.Role.COMPANY_ADMIN)
 
 
+def all_organisation_ids():
+    """Ids of every organisation: for lookups in tables whose index starts with the organisation."""
+    return list(Organisation.objects.values_list("pk", flat=True))
+
+
 def organisation_ids_of(user_id):
     """Ids of the organisations a user (by id) is a member of, in any role."""
     return list(Membership.objects.filter(user_id=user_id).values_list("organisation_id", flat=True))

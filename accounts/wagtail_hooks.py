@@ -13,7 +13,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+
+from privacy import services as privacy
 
 from . import selectors, two_factor
 from .models import Membership, Organisation
@@ -37,8 +39,20 @@ class OrganisationViewSet(SnippetViewSet):
     ]
 
 
+class MembershipIndexView(IndexView):
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        privacy.note_admin_access(
+            self.request.user,
+            [membership.user_id for membership in context["object_list"]],
+            what="memberships list",
+        )
+        return context
+
+
 class MembershipViewSet(SnippetViewSet):
     model = Membership
+    index_view_class = MembershipIndexView
     icon = "user"
     menu_label = _("Memberships")
     list_display = ["user", "organisation", "role", "joined_at"]
@@ -121,12 +135,13 @@ def two_factor_people(request):
     if not request.user.is_superuser:
         raise PermissionDenied
     query = request.GET.get("q", "").strip()[:100]
-    people = selectors.people_with_two_factor(query)
+    people = Paginator(selectors.people_with_two_factor(query), 50).get_page(request.GET.get("p"))
+    privacy.note_admin_access(request.user, [person.pk for person in people], what="two-step login list")
     return TemplateResponse(
         request,
         "accounts/admin/two_factor.html",
         {
-            "people": Paginator(people, 50).get_page(request.GET.get("p")),
+            "people": people,
             "query": query,
             "header_title": _("Two-step login"),
             "page_title": _("Two-step login"),

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from privacy import services as privacy
+
 from . import codes, selectors, services
 from .models import Certificate
 from .views import LearnerChoice
@@ -56,6 +58,7 @@ def _filtered(request):
 def index(request):
     certificates, query, status = _filtered(request)
     page = Paginator(certificates, 50).get_page(request.GET.get("p"))
+    privacy.note_admin_access(request.user, [c.user_id for c in page], what="certificates list")
     return render(
         request,
         "certificates/admin/index.html",

@@ -40,6 +40,24 @@ def audit(action, *, subject=None, actor=None, note=""):
     )
 
 
+def note_admin_access(actor, people_ids, *, what):
+    """Log that an administrator was shown these people's data: one row per person (a listing page
+    shows at most a few dozen), so each person's own log says who saw them and where. People
+    looking at themselves and rows without a person (an erased account) are left out."""
+    ids = {pk for pk in people_ids if pk is not None and pk != actor.pk}
+    AuditEvent.objects.bulk_create(
+        AuditEvent(
+            action=AuditEvent.Action.ADMIN_VIEWED,
+            actor=actor,
+            actor_ref=actor.pk,
+            subject_id=pk,
+            subject_ref=pk,
+            note=str(what)[:300],
+        )
+        for pk in sorted(ids)
+    )
+
+
 # --- Consent ---
 
 

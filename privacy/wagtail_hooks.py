@@ -69,14 +69,14 @@ def audit_log(request):
 def people(request):
     _check(request)
     query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
+    page = Paginator(selectors.find_people(query), 50).get_page(request.GET.get("p"))
+    services.note_admin_access(
+        request.user, [person.pk for person in page], what="personal data requests list"
+    )
     return TemplateResponse(
         request,
         "privacy/admin/people.html",
-        _context(
-            _("Personal data requests"),
-            query=query,
-            people=Paginator(selectors.find_people(query), 50).get_page(request.GET.get("p")),
-        ),
+        _context(_("Personal data requests"), query=query, people=page),
     )
 
 

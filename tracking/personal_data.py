@@ -8,6 +8,7 @@ XAPI_ACTOR_USES_EMAIL), and each statement is then voided with a voiding stateme
 Every external LRS that was sent (or is still to be sent) a statement gets its voiding statement,
 whatever its verb filter says."""
 
+import hashlib
 import json
 import uuid
 from collections import defaultdict
@@ -16,11 +17,20 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from accounts.selectors import all_organisation_ids
 from privacy.registry import register
 
 from .models import Document, OutboxEntry, Statement, StatementAgent, text_hash
 from .services import actor_for
-from .store import agent_hash, agent_key, dumps, link_hashes, platform_authority, store_statements
+from .store import (
+    agent_hash,
+    agent_key,
+    dumps,
+    link_hashes,
+    object_columns,
+    platform_authority,
+    store_statements,
+)
 from .verbs import VOIDED
 
 CHUNK = 500
@@ -30,7 +40,9 @@ def _actors(user):
     """Every actor the platform has used for the person: the pseudonymous account and the mailbox."""
     actors = [{"objectType": "Agent", "account": {"homePage": settings.SITE_URL, "name": str(user.xapi_id)}}]
     if user.email:
-        actors.append({"objectType": "Agent", "mbox": f"mailto:{user.email}"})
+        mbox = f"mailto:{user.email}"
+        actors.append({"objectType": "Agent", "mbox": mbox})
+        actors.append({"objectType": "Agent", "mbox_sha1sum": hashlib.sha1(mbox.encode()).hexdigest()})  # noqa: S324 (xAPI's own identifier)
     current = actor_for(user)
     if current not in actors:
         actors.append(current)
@@ -38,8 +50,20 @@ def _actors(user):
 
 
 def _statements(user):
+    """The statements whose actor is the person: theirs to export, pseudonymise and void."""
     hashes = {agent_hash(actor, direct=True) for actor in _actors(user)}
     return Statement.objects.filter(Q(user=user) | Q(actor_hash__in=hashes))
+
+
+def _mentions(user):
+    """Other people's statements that name the person elsewhere: as instructor, team member, the
+    object of the statement, a context agent. Found through the agent link table, organisation by
+    organisation, because its index starts with the organisation."""
+    hashes = {agent_hash(actor, direct=False) for actor in _actors(user)}
+    linked = StatementAgent.objects.filter(
+        organisation_id__in=all_organisation_ids(), agent_hash__in=hashes
+    ).values("statement_id")
+    return Statement.objects.filter(pk__in=linked).exclude(pk__in=_statements(user).values("pk"))
 
 
 def _documents(user):
@@ -51,6 +75,10 @@ def export(user):
         "statements": [
             {"voided": row.voided, "statement": json.loads(row.raw)}
             for row in _statements(user).order_by("stored", "pk").iterator(chunk_size=CHUNK)
+        ],
+        "statements_naming_you": [
+            {"voided": row.voided, "statement": json.loads(row.raw)}
+            for row in _mentions(user).order_by("stored", "pk").iterator(chunk_size=CHUNK)
         ],
         "documents": [
             {
@@ -66,23 +94,51 @@ def export(user):
     }
 
 
+def _identifier(value):
+    """agent_key for anything agent-shaped, wherever it sits (extensions hold arbitrary JSON)."""
+    account = value.get("account")
+    if isinstance(account, dict) and not (
+        isinstance(account.get("homePage"), str) and isinstance(account.get("name"), str)
+    ):
+        return None
+    if any(not isinstance(value.get(key, ""), str) for key in ("mbox", "mbox_sha1sum", "openid")):
+        return None
+    return agent_key(value)
+
+
+def _replace_person(value, keys, pseudonym):
+    """A copy of ``value`` with every agent that is the person replaced by the pseudonym."""
+    if isinstance(value, dict):
+        if _identifier(value) in keys:
+            return dict(pseudonym)
+        return {key: _replace_person(item, keys, pseudonym) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_replace_person(item, keys, pseudonym) for item in value]
+    return value
+
+
 def erase(user):
     pseudonym = {
         "objectType": "Agent",
         "account": {"homePage": settings.SITE_URL, "name": f"erased-{uuid.uuid4()}"},
     }
-    rows = list(_statements(user).order_by("pk"))
-    pseudonym_hash = agent_hash(pseudonym, direct=True)
-    for row in rows:
-        statement = json.loads(row.raw)
-        statement["actor"] = pseudonym
+    keys = {agent_key(actor) for actor in _actors(user)}
+    own = list(_statements(user).order_by("pk"))
+    # Others' statements stay valid records of the other person: the mention is pseudonymised here,
+    # not voided (docs/privacy.md says what that means for copies at external stores).
+    mentions = list(_mentions(user).order_by("pk"))
+    for row in own + mentions:
+        statement = _replace_person(json.loads(row.raw), keys, pseudonym)
         row.raw = dumps(statement)
-        row.actor_hash = pseudonym_hash
-        row.user = None
+        row.actor_hash = agent_hash(statement["actor"], direct=True) or ""
+        row.object_type, row.object_id, row.object_hash, _ = object_columns(statement["object"])
         row.links = link_hashes(statement)[0]
+    for row in own:
+        row.user = None
+    rows = own + mentions
     for start in range(0, len(rows), CHUNK):
         batch = rows[start : start + CHUNK]
-        Statement.objects.bulk_update(batch, ["raw", "actor_hash", "user"])
+        Statement.objects.bulk_update(batch, ["raw", "actor_hash", "object_id", "object_hash", "user"])
         StatementAgent.objects.filter(statement__in=batch).delete()
         StatementAgent.objects.bulk_create(
             StatementAgent(
@@ -91,10 +147,15 @@ def erase(user):
             for row in batch
             for value in row.links
         )
-    to_void = [row for row in rows if not row.voided and row.verb_id != VOIDED]
+    to_void = [row for row in own if not row.voided and row.verb_id != VOIDED]
     voided = _void(to_void, pseudonym)
     documents = _documents(user).delete()[0]
-    return {"statements_pseudonymised": len(rows), "statements_voided": voided, "documents": documents}
+    return {
+        "statements_pseudonymised": len(own),
+        "statements_voided": voided,
+        "mentions_pseudonymised": len(mentions),
+        "documents": documents,
+    }
 
 
 def _void(rows, pseudonym):

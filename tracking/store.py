@@ -300,6 +300,19 @@ def store_statements(statements, *, organisation, authority, user=None, version=
     return ids, rows
 
 
+def object_columns(obj):
+    """The indexed columns of a statement's object: (type, id, hash, id of a referenced statement)."""
+    object_type = obj.get("objectType", "Activity")
+    if object_type == "Activity":
+        return object_type, obj["id"], activity_hash(obj["id"]), None
+    if object_type in ("Agent", "Group"):
+        return object_type, agent_key(obj) or "", agent_hash(obj, direct=True) or "", None
+    if object_type == "StatementRef":
+        object_id = obj["id"].lower()
+        return object_type, object_id, text_hash("s|" + object_id), uuid.UUID(object_id)
+    return object_type, "", "", None
+
+
 def _build_rows(statements, organisation, user, version, authority, now):
     """Stamp copies of the statements (stored, timestamp, authority, version) and build their rows."""
     rows = []
@@ -314,22 +327,7 @@ def _build_rows(statements, organisation, user, version, authority, now):
         statement.setdefault("timestamp", statement["stored"])
         statement["authority"] = authority
         statement["version"] = statement.get("version") or ("1.0.0" if version.startswith("1.") else "2.0.0")
-        obj = statement["object"]
-        object_type = obj.get("objectType", "Activity")
-        object_statement_id = None
-        if object_type == "Activity":
-            object_id = obj["id"]
-            object_hash = activity_hash(object_id)
-        elif object_type in ("Agent", "Group"):
-            object_id = agent_key(obj) or ""
-            object_hash = agent_hash(obj, direct=True) or ""
-        elif object_type == "StatementRef":
-            object_id = obj["id"].lower()
-            object_hash = text_hash("s|" + object_id)
-            object_statement_id = uuid.UUID(object_id)
-        else:
-            object_id = ""
-            object_hash = ""
+        object_type, object_id, object_hash, object_statement_id = object_columns(statement["object"])
         registration = (statement.get("context") or {}).get("registration")
         raw = dumps(statement)
         if "\\u0000" in raw:

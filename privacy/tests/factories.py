@@ -122,6 +122,32 @@ def seed_person(*, with_destination=True):
     other = UserFactory(first_name="Other", last_name="Participant")
     workshops.join(other, cohort)
 
+    # Another learner's statements, sent by an authoring tool, that name the person: as the
+    # instructor, and as the agent the statement is about. They must lose the name, not be voided.
+    from tracking.store import key_authority, store_statements
+    from tracking.tests.factories import LRSKeyFactory
+
+    named = {"objectType": "Agent", "name": f"{NAME[0]} {NAME[1]}", "mbox": f"mailto:{EMAIL}"}
+    other_actor = {"objectType": "Agent", "name": "Other Participant", "mbox": "mailto:other@example.org"}
+    mentions = [
+        {
+            "id": str(uuid.uuid4()),
+            "actor": other_actor,
+            "verb": {"id": "http://adlnet.gov/expapi/verbs/attended"},
+            "object": {"id": "https://example.org/xapi/activities/welcome-workshop"},
+            "context": {"instructor": named},
+        },
+        {
+            "id": str(uuid.uuid4()),
+            "actor": other_actor,
+            "verb": {"id": "http://id.tincanapi.com/verb/mentored"},
+            "object": named,
+        },
+    ]
+    store_statements(
+        mentions, organisation=company, authority=key_authority(LRSKeyFactory(organisation=company))
+    )
+
     plan = IntegrationPlanFactory(
         organisation=company,
         new_hire=user,
@@ -148,6 +174,7 @@ def seed_person(*, with_destination=True):
             "course": course,
             "lesson": lesson,
             "statements": statements,
+            "mentions": [item["id"] for item in mentions],
             "certificate": certificate,
             "cohort": cohort,
             "plan": plan,

@@ -20,10 +20,12 @@ def test_an_admin_finds_a_person_and_opening_their_data_is_logged(admin_client, 
     person = make_user(email="request@example.org", first_name="Leyla")
     found = admin_client.get(reverse("privacy_admin:people"), {"q": "request@"})
     assert found.status_code == 200 and "request@example.org" in found.content.decode()
+    listed = AuditEvent.objects.get(action=AuditEvent.Action.ADMIN_VIEWED)
+    assert listed.subject == person and listed.note == "personal data requests list"
     detail = admin_client.get(reverse("privacy_admin:person", args=[person.pk]))
     assert detail.status_code == 200
-    event = AuditEvent.objects.get(action=AuditEvent.Action.ADMIN_VIEWED)
-    assert event.subject == person and event.actor == admin_client.admin
+    event = AuditEvent.objects.filter(action=AuditEvent.Action.ADMIN_VIEWED).exclude(pk=listed.pk).get()
+    assert event.subject == person and event.actor == admin_client.admin and event.note == ""
 
     log = admin_client.get(
         reverse("privacy_admin:audit_log"), {"action": "admin_viewed", "person": str(person.pk)}
@@ -87,3 +89,31 @@ def test_opening_a_person_in_the_wagtail_user_admin_is_logged(admin_client, make
     assert (
         AuditEvent.objects.filter(action=AuditEvent.Action.ADMIN_VIEWED).count() == 1
     )  # oneself: not logged
+
+
+@pytest.mark.parametrize(
+    ("url_name", "what"),
+    [
+        ("wagtailusers_users:index", "Wagtail user list"),
+        ("wagtailsnippets_accounts_membership:list", "memberships list"),
+        ("certificates_admin:index", "certificates list"),
+        ("two_factor_admin:index", "two-step login list"),
+    ],
+)
+def test_each_person_an_admin_listing_shows_is_logged(admin_client, make_user, url_name, what):
+    from accounts.tests.factories import MembershipFactory
+    from certificates.tests.factories import CertificateFactory
+
+    people = [make_user(email=f"listed-{n}@example.org") for n in range(3)]
+    for person in people:
+        MembershipFactory(user=person)
+        CertificateFactory(user=person)
+        person.totpdevice_set.create(name="phone", confirmed=True)
+    response = admin_client.get(reverse(url_name))
+    assert response.status_code == 200
+
+    events = AuditEvent.objects.filter(action=AuditEvent.Action.ADMIN_VIEWED, note=what)
+    assert {event.subject_ref for event in events} >= {person.pk for person in people}
+    # The admin looking at their own row is not an access to someone else's data.
+    assert not events.filter(subject_ref=admin_client.admin.pk).exists()
+    assert all(event.actor == admin_client.admin for event in events)

@@ -91,6 +91,18 @@ def test_deleting_the_account_leaves_the_name_and_address_nowhere(person, passwo
     actors = {json.dumps(s["actor"], sort_keys=True) for s in about_them}
     assert actors and all("erased-" in actor and "mailto" not in actor for actor in actors)
 
+    # Other learners' statements that named the person keep their meaning, with the pseudonym in
+    # place of the instructor and of the agent they were about; they are not voided.
+    mentions = Statement.objects.filter(statement_id__in=person.objects["mentions"])
+    assert len(mentions) == 2 and not any(row.voided for row in mentions)
+    for row in mentions:
+        statement = json.loads(row.raw)
+        assert statement["actor"]["mbox"] == "mailto:other@example.org"
+        named = statement.get("context", {}).get("instructor") or statement["object"]
+        assert named["account"]["name"].startswith("erased-") and "mbox" not in named
+    mentored = next(row for row in mentions if row.object_type == "Agent")
+    assert mentored.object_id.startswith("account:") and "erased-" in mentored.object_id
+
     # Other people's data stays whole: the cohort still counts the place, the plan stays with the company.
     cohort = person.objects["cohort"]
     assert Participant.objects.filter(cohort=cohort).count() == 2

@@ -63,6 +63,10 @@ def test_the_export_holds_every_category_of_data(person, django_capture_on_commi
         item["statement"]["actor"]["mbox"] == f"mailto:{EMAIL}" for item in data["tracking"]["statements"]
     )
 
+    # Other learners' statements that name the person (as instructor, as the object) are theirs to see too.
+    naming = {item["statement"]["id"] for item in data["tracking"]["statements_naming_you"]}
+    assert naming == set(person.objects["mentions"])
+
     assert data["certificates"]["certificates"][0]["holder_name"] == f"{NAME[0]} {NAME[1]}"
 
     assert [c["cohort"] for c in data["workshops"]["cohorts_joined"]] == ["Welcome workshop Hamburg"]

@@ -60,7 +60,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.apps.WagtailUsersConfig",  # wagtail.users with the audited user listing
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
