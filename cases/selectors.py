@@ -7,12 +7,14 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, Sum, Value, When
+from django.db.models import Case, Count, F, Q, Sum, Value, When
 from django.http import QueryDict
 from django.utils import translation
 
 from website import treecache
 
+from . import library_index
+from .library_index import FALLBACK_LANGUAGE
 from .models import CaseFacet, CasePage
 from .taxonomy import FACETS, search_config
 
@@ -20,7 +22,6 @@ PAGE_SIZE = 12
 MAX_QUERY_LENGTH = 200
 MAX_VALUES_PER_FACET = 20
 SORTS = ("relevance", "title", "recent")
-FALLBACK_LANGUAGE = "en"
 CARD_DEFERRED = (
     "challenge",
     "activities",
@@ -82,22 +83,6 @@ def with_urls(cases, language, request=None, library=None):
     return cases
 
 
-def _visible_rows(language):
-    """``visible_cases`` as rows of Wagtail's narrow page table only: filtering and counting never
-    read the case table, whose rows carry the whole text."""
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Page
-
-    pages = Page.objects.filter(content_type=ContentType.objects.get_for_model(CasePage), live=True)
-    own = Q(locale__language_code=language)
-    if language == FALLBACK_LANGUAGE:
-        return pages.filter(own)
-    translated = pages.filter(own).values("translation_key")
-    return pages.filter(
-        own | (Q(locale__language_code=FALLBACK_LANGUAGE) & ~Q(translation_key__in=translated))
-    )
-
-
 def _search_query(query, language):
     search = SearchQuery(query, config=search_config(language), search_type="websearch")
     if language != FALLBACK_LANGUAGE:
@@ -105,53 +90,19 @@ def _search_query(query, language):
     return search
 
 
-def _matching_ids(query, language):
-    """The ids of case pages matching ``query``: PostgreSQL full text through the GIN index, or
-    Wagtail's database search backend elsewhere (SQLite), in relevance order."""
+def _ranked_matches(query, language):
+    """The ids of case pages matching ``query``, best first (ties in the library's default order):
+    PostgreSQL full text through the GIN index, or Wagtail's database search backend elsewhere
+    (SQLite), whose results come in its own relevance order."""
     if connection.vendor == "postgresql":
-        return CasePage.objects.filter(search_vector=_search_query(query, language)).values("pk")
+        search = _search_query(query, language)
+        return list(
+            CasePage.objects.filter(search_vector=search)
+            .annotate(relevance=SearchRank(F("search_vector"), search))
+            .order_by("-relevance", F("case_number").asc(nulls_last=True), "pk")
+            .values_list("pk", flat=True)
+        )
     return [page.pk for page in CasePage.objects.live().search(query, operator="and")]
-
-
-def _ranked(cases, query, language, ids):
-    if connection.vendor == "postgresql":
-        return cases.annotate(relevance=SearchRank(F("search_vector"), _search_query(query, language)))
-    ranks = [When(pk=pk, then=Value(-position)) for position, pk in enumerate(ids)]
-    if not ranks:
-        return cases.annotate(relevance=Value(0))
-    return cases.annotate(relevance=Case(*ranks, default=Value(-len(ids)), output_field=IntegerField()))
-
-
-def _with_facets(cases, selected, skip=None):
-    for name, values in selected.items():
-        if name != skip and values:
-            cases = cases.filter(
-                pk__in=CaseFacet.objects.filter(facet=name, value__in=values).values("page_id")
-            )
-    return cases
-
-
-def _counts(cases, facets):
-    counts = {name: {} for name in facets}
-    rows = (
-        CaseFacet.objects.filter(facet__in=facets, page_id__in=cases.values("pk"))
-        .values_list("facet", "value")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    for facet, value, n in rows:
-        counts[facet][value] = n
-    return counts
-
-
-def _ordered(cases, sort, has_query):
-    if sort == "title":
-        return cases.order_by("title", "pk")
-    if sort == "recent":
-        return cases.order_by(F("start_year").desc(nulls_last=True), "title", "pk")
-    if has_query:
-        return cases.order_by("-relevance", F("case_number").asc(nulls_last=True), "pk")
-    return cases.order_by(F("case_number").asc(nulls_last=True), "-first_published_at", "pk")
 
 
 class SearchResults:
@@ -208,22 +159,30 @@ def search_cases(*, language, query="", selected=None, sort="relevance"):
 
 
 def _search(language, query, selected, sort):
-    rows = _visible_rows(language)
-    ids = None
+    candidates = library_index.visible(language)
+    ranked = None
     if query:
-        ids = _matching_ids(query, language)
-        rows = rows.filter(pk__in=ids)
-    matching = _with_facets(rows, selected)
+        ranked = [pk for pk in _ranked_matches(query, language) if pk in candidates]
+        candidates = frozenset(ranked)
+    narrowed_by = {name: library_index.having(name, values) for name, values in selected.items()}
+
+    def narrowed(skip=None):
+        ids = candidates
+        for name, having in narrowed_by.items():
+            if name != skip:
+                ids = ids & having
+        return ids
+
+    matching = narrowed()
     counts = {}
     unselected = [name for name in FACETS if name not in selected]
     if unselected:
-        counts.update(_counts(matching, unselected))
+        counts.update(library_index.counts(matching, unselected))
     for name in selected:
-        counts.update(_counts(_with_facets(rows, selected, skip=name), [name]))
-    results = CasePage.objects.filter(pk__in=matching.values("pk"))
-    if query:
-        results = _ranked(results, query, language, ids)
-    return list(_ordered(results, sort, bool(query)).values_list("pk", flat=True)), counts
+        counts.update(library_index.counts(narrowed(skip=name), [name]))
+    if query and sort == "relevance":
+        return [pk for pk in ranked if pk in matching], counts
+    return library_index.in_order(language, sort, matching), counts
 
 
 def read_library_query(params):
