@@ -42,10 +42,9 @@ def sign_up(request):
                 language=translation.get_language() or "",
             )
             # The box on the form was ticked: the consent is kept with its time and the notice's version.
-            from privacy.models import Consent
-            from privacy.services import record_consent
+            from privacy.services import record_sign_up_consent
 
-            record_consent(user, occasion=Consent.Occasion.SIGN_UP)
+            record_sign_up_consent(user)
             services.send_confirmation_email(request, user)
         request.session["signup_email"] = data["email"]
         return redirect("accounts:signup_done")

@@ -3,9 +3,10 @@ audit entries about them, and the exports they asked for.
 
 On erasure PRIVACY_CERTIFICATES_ON_ERASURE decides: "anonymise" keeps each certificate valid without a
 name (the verification page then shows none), "revoke" revokes it. Either way the PDF, which prints
-the name, is deleted."""
+the name, is deleted, and so is every trainer's ZIP export that held it (built again without it)."""
 
 from django.conf import settings
+from django.db import transaction
 
 from privacy.registry import register
 
@@ -57,12 +58,36 @@ def erase(user):
     for export_row in CertificateExport.objects.filter(requested_by=user).exclude(archive=""):
         export_row.archive.delete(save=False)
     exports = CertificateExport.objects.filter(requested_by=user).delete()[0]
+    rebuilt = _rebuild_exports_without(certificates)
     return {
         "certificates": len(certificates),
         "certificates_revoked": len(certificates) if revoke else 0,
         "log_entries": events,
         "exports": exports,
+        "others_exports_rebuilt": rebuilt,
     }
+
+
+def _rebuild_exports_without(certificates):
+    """Trainers' ZIPs that held the person's PDF (the file is named after them) lose it: the archive
+    is deleted and built again from the other certificates, or the export goes if none is left."""
+    from .tasks import build_certificate_export
+
+    rebuilt = 0
+    for export_row in CertificateExport.objects.filter(certificates__in=certificates).distinct():
+        export_row.certificates.remove(*certificates)
+        if export_row.archive:
+            export_row.archive.delete(save=False)
+        remaining = export_row.certificates.count()
+        if not remaining:
+            export_row.delete()
+            continue
+        CertificateExport.objects.filter(pk=export_row.pk).update(
+            state=CertificateExport.State.PENDING, total=remaining, done=0, archive="", finished_at=None
+        )
+        transaction.on_commit(lambda pk=export_row.pk: build_certificate_export.delay(pk))
+        rebuilt += 1
+    return rebuilt
 
 
 register(

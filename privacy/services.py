@@ -69,6 +69,11 @@ def record_consent(user, *, occasion, version=None):
     return consent
 
 
+def record_sign_up_consent(user):
+    """The box on a sign-up form (the full one or a workshop's quick one) was ticked."""
+    return record_consent(user, occasion=Consent.Occasion.SIGN_UP)
+
+
 # --- Download my data ---
 
 

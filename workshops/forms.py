@@ -95,6 +95,11 @@ class QuickSignUpForm(forms.Form):
     password = forms.CharField(
         label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}), strip=False
     )
+    # The same consent as the full sign-up form: a newcomer who joins with a code agrees here.
+    accept_privacy = forms.BooleanField(
+        label=_("I have read the privacy notice and agree that my learning progress is recorded."),
+        error_messages={"required": _("Please accept the privacy notice to create an account.")},
+    )
 
     def clean_email(self):
         email = self.cleaned_data["email"].lower()

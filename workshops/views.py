@@ -16,6 +16,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from courses import selectors as courses_selectors
+from privacy import selectors as privacy_selectors
+from privacy import services as privacy
 from scenarios import selectors as scenarios_selectors
 
 from . import permissions, selectors, services
@@ -421,6 +423,7 @@ def join_code(request, code):
             except services.WorkshopError as error:
                 signup.add_error(None, error.message)
             else:
+                privacy.record_sign_up_consent(user)
                 login(request, user, backend="accounts.backends.AccountBackend")
                 messages.success(request, _("Welcome! You are in the workshop."))
                 return redirect("workshops:mine", cohort.pk)
@@ -434,6 +437,7 @@ def join_code(request, code):
             "signup": signup,
             "already": already,
             "login_url": reverse("accounts:login") + "?next=" + request.path,
+            "privacy_url": privacy_selectors.notice_url(request),
         },
         status=400 if signup.errors else 200,
     )

@@ -158,3 +158,38 @@ def test_erasing_twice_changes_nothing_more(person):
     first = erase_person(person.user, reason=Erasure.Reason.ADMIN)
     second = erase_person(person.user, reason=Erasure.Reason.ADMIN)
     assert first.pk == second.pk and Erasure.objects.count() == 1
+
+
+def test_a_trainers_zip_that_held_the_persons_certificate_is_built_again_without_it(
+    person, password, django_capture_on_commit_callbacks
+):
+    import zipfile
+
+    from certificates.models import CertificateExport
+    from certificates.services import build_export
+    from certificates.tests.factories import CertificateFactory
+
+    mine = person.objects["certificate"]
+    theirs = CertificateFactory(user=person.others["participant"], course_key=mine.course_key)
+    export = CertificateExport.objects.create(
+        requested_by=person.others["trainer"],
+        course_key=mine.course_key,
+        course_title="Welcome at work",
+        total=2,
+    )
+    export.certificates.set([mine, theirs])
+    build_export(export)
+    export.refresh_from_db()
+    built_at = export.finished_at
+    with export.archive.open("rb") as handle:
+        assert any(NAME[1].lower() in name for name in zipfile.ZipFile(handle).namelist())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        delete_own_account(person.user, password)
+
+    export.refresh_from_db()
+    assert export.state == CertificateExport.State.DONE and export.total == 1
+    assert export.finished_at > built_at
+    with export.archive.open("rb") as handle:
+        names = zipfile.ZipFile(handle).namelist()
+    assert len(names) == 1 and NAME[1].lower() not in names[0] and "participant" in names[0]

@@ -64,6 +64,7 @@ def join_from_phone(browser, base, language, typed_code, first, email, password,
     phone.locator("input[name=first_name]").fill(first)
     phone.locator("input[name=email]").fill(email)
     phone.locator("input[name=password]").fill(password)
+    phone.locator("input[name=accept_privacy]").check()
     screenshot(phone, f"workshops-join-signup-{language}")
     phone.locator("main form button[type=submit]").click()
     phone.wait_for_url(re.compile(r"/workshops/mine/\d+/"))

@@ -204,7 +204,7 @@ TARGETS = [
             )
         },
         form=form_data(
-            ["first_name", "last_name", "email", "password"],
+            ["first_name", "last_name", "email", "password", "accept_privacy"],
             values=st.one_of(EMAILS, st.just("Sturdy-Passw0rd-2026"), url_text),
         ),
     ),

@@ -57,6 +57,7 @@ def test_a_newcomer_creates_an_account_and_joins_in_one_step(client, cohort, cou
             "last_name": "Aziz",
             "email": "samir@example.org",
             "password": "Olive-Tree-2026!",
+            "accept_privacy": "on",
         },
     )
     assert response.status_code == 302
@@ -65,6 +66,21 @@ def test_a_newcomer_creates_an_account_and_joins_in_one_step(client, cohort, cou
     assert place.user.email == "samir@example.org" and place.user.is_active
     assert courses_selectors.enrolment_of(place.user, course.translation_key) is not None
     assert client.get(response.url).status_code == 200
+    # The ticked box is the person's consent, kept with the notice's version.
+    assert [consent.occasion for consent in place.user.privacy_consents.all()] == ["sign_up"]
+
+
+def test_joining_with_a_code_needs_the_privacy_notice_accepted(client, cohort):
+    url = reverse("workshops:join_code", args=[code_of(cohort)])
+    response = client.post(
+        url,
+        {"first_name": "Samir", "email": "samir@example.org", "password": "Olive-Tree-2026!"},
+    )
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "Please accept the privacy notice to create an account." in text
+    assert 'value="samir@example.org"' in text and "Read the privacy notice" in text
+    assert not cohort.participants.exists()
 
 
 def test_a_weak_password_keeps_what_was_typed(client, cohort):
