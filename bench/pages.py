@@ -29,7 +29,9 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from harness import ROOT, server_environment
+from harness import create_database as harness_create_database
+
 DATABASE_URL = os.environ.get("PAGES_BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/pages_bench")
 # As in production: a Redis cache shared by the gunicorn workers (routes, outline, sessions).
 CACHE_URL = os.environ.get("PAGES_BENCH_CACHE_URL", "redis://127.0.0.1:6379/3")
@@ -38,44 +40,11 @@ MODULES, LESSONS_PER_MODULE = 6, 10
 
 
 def environment():
-    env = dict(os.environ)
-    env.update(
-        {
-            # The dev settings with DEBUG off: the production settings add HTTPS-only cookies and a
-            # manifest static storage that needs collectstatic, neither of which changes page work.
-            "DJANGO_SETTINGS_MODULE": "website.settings.dev",
-            "DEBUG": "0",
-            "SECRET_KEY": "bench-only-secret-key-not-for-production-use-0123456789",
-            "DATABASE_URL": DATABASE_URL,
-            "DATABASE_CONN_MAX_AGE": "600",
-            "CACHE_URL": CACHE_URL,
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "LOG_LEVEL": "WARNING",
-        }
-    )
-    return env
+    return server_environment(DATABASE_URL, cache_url=CACHE_URL)
 
 
 def create_database(reset):
-    import psycopg
-
-    base, name = DATABASE_URL.rsplit("/", 1)
-    with psycopg.connect(base + "/postgres", autocommit=True) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if exists and reset:
-            connection.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name]
-            )
-            connection.execute(f'DROP DATABASE "{name}"')
-            exists = None
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=ROOT,
-        env=environment(),
-        check=True,
-    )
+    harness_create_database(DATABASE_URL, environment(), reset=reset)
 
 
 def flush_cache():

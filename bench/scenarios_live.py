@@ -26,6 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.harness import create_database as harness_create_database  # noqa: E402
+from bench.harness import server_environment  # noqa: E402
 from bench.pages import calibration, free_port  # noqa: E402
 
 DATABASE_URL = os.environ.get(
@@ -36,44 +38,11 @@ CHANGE_EVERY_SECONDS = 5
 
 
 def environment():
-    env = dict(os.environ)
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "website.settings.dev",
-            "DEBUG": "0",
-            "SECRET_KEY": "bench-only-secret-key-not-for-production-use-0123456789",
-            "DATABASE_URL": DATABASE_URL,
-            "DATABASE_CONN_MAX_AGE": "600",
-            "CACHE_URL": CACHE_URL,
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "LOG_LEVEL": "WARNING",
-        }
-    )
-    return env
+    return server_environment(DATABASE_URL, cache_url=CACHE_URL)
 
 
 def create_database(reset):
-    import subprocess
-
-    import psycopg
-
-    base, name = DATABASE_URL.rsplit("/", 1)
-    with psycopg.connect(base + "/postgres", autocommit=True) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if exists and reset:
-            connection.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name]
-            )
-            connection.execute(f'DROP DATABASE "{name}"')
-            exists = None
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=ROOT,
-        env=environment(),
-        check=True,
-    )
+    harness_create_database(DATABASE_URL, environment(), reset=reset)
 
 
 def setup_django():

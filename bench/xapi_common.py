@@ -16,7 +16,9 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from harness import ROOT, server_environment
+from harness import create_database as harness_create_database
+
 DATABASE_URL = os.environ.get("XAPI_BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/xapi_bench")
 SITE = "https://academy.example.org"
 # The benchmark key's KEY:SECRET, kept between runs so a store filled with SQL keeps one authority.
@@ -40,20 +42,9 @@ NAMESPACE = uuid.UUID("8a4f6a52-2f0c-4c7e-9d56-3f1b2a7c9e10")
 
 
 def environment():
-    env = dict(os.environ)
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "website.settings.production",
-            "SECRET_KEY": "bench-only-secret-key-not-for-production-use-0123456789",
-            "DATABASE_URL": DATABASE_URL,
-            "DATABASE_CONN_MAX_AGE": "600",
-            "SECURE_SSL_REDIRECT": "0",
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "LOG_LEVEL": "WARNING",
-            "SITE_URL": SITE,
-        }
+    return server_environment(
+        DATABASE_URL, settings="website.settings.production", SECURE_SSL_REDIRECT="0", SITE_URL=SITE
     )
-    return env
 
 
 def setup_django():
@@ -66,25 +57,7 @@ def setup_django():
 
 def create_database(reset=False):
     """Create (or with reset, recreate) the benchmark database and migrate it."""
-    import psycopg
-
-    base, name = DATABASE_URL.rsplit("/", 1)
-    with psycopg.connect(base + "/postgres", autocommit=True) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if exists and reset:
-            connection.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", [name]
-            )
-            connection.execute(f'DROP DATABASE "{name}"')
-            exists = None
-        if not exists:
-            connection.execute(f'CREATE DATABASE "{name}"')
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v", "0"],
-        cwd=ROOT,
-        env=environment(),
-        check=True,
-    )
+    harness_create_database(DATABASE_URL, environment(), reset=reset)
 
 
 def create_key():
