@@ -50,8 +50,20 @@ def is_inside(path, folder):
 
 
 def test_certificate_pdfs_are_stored_outside_media_root(certificate, settings):
-    assert not is_inside(private_files.storage.path(certificate.pdf.name), settings.MEDIA_ROOT)
+    assert not is_inside(certificate.pdf.storage.path(certificate.pdf.name), settings.MEDIA_ROOT)
     assert not (Path(settings.MEDIA_ROOT) / certificate.pdf.name).exists()
+
+
+def test_under_make_run_media_does_not_hand_a_certificate_pdf_to_anyone_with_its_address(
+    certificate, settings
+):
+    from django.http import Http404
+    from django.views.static import serve
+
+    # What `make run` (DEBUG) mounts at MEDIA_URL: every file below MEDIA_ROOT, to anyone.
+    request = RequestFactory().get(settings.MEDIA_URL + certificate.pdf.name)
+    with pytest.raises(Http404):
+        serve(request, certificate.pdf.name, document_root=settings.MEDIA_ROOT)
 
 
 def test_the_holder_downloads_the_pdf_through_the_checked_view(client, certificate, monkeypatch):
