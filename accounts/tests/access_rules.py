@@ -131,6 +131,18 @@ RULES = [
         roles(DONE, anonymous=LOGIN, editor=OK, moderator=OK, superuser=OK),
         note="Without a device it leads to the set-up page.",
     ),
+    Rule(
+        ("wagtailusers_users:index", "wagtailusers_users:index_results"),
+        get(lambda w: reverse("wagtailusers_users:index")),
+        ADMIN_ONLY_SUPERUSER,
+        note="Wagtail's user list, audited (accounts.viewsets): Wagtail's user permissions decide.",
+    ),
+    Rule(
+        ("wagtailsnippets_accounts_membership:list", "wagtailsnippets_accounts_membership:list_results"),
+        get(lambda w: reverse("wagtailsnippets_accounts_membership:list")),
+        ADMIN_ONLY_SUPERUSER,
+        note="The memberships snippet list, audited: snippet permissions decide.",
+    ),
     Rule("lockouts:index", get(lambda w: reverse("lockouts:index")), ADMIN_ONLY_SUPERUSER),
     Rule(
         "lockouts:unlock",
