@@ -39,14 +39,7 @@ CARD_DEFERRED = (
 
 def visible_cases(language):
     """Live case pages in ``language``, plus the English page of cases without a live translation."""
-    live = CasePage.objects.live()
-    own = Q(locale__language_code=language)
-    if language == FALLBACK_LANGUAGE:
-        return live.filter(own)
-    translated = CasePage.objects.live().filter(own).values("translation_key")
-    return live.filter(
-        own | (Q(locale__language_code=FALLBACK_LANGUAGE) & ~Q(translation_key__in=translated))
-    )
+    return CasePage.objects.filter(pk__in=library_index.visible_page_rows(language).values("pk"))
 
 
 def untranslated_case(index, path_components):

@@ -95,15 +95,12 @@ def export(user):
 
 
 def _identifier(value):
-    """agent_key for anything agent-shaped, wherever it sits (extensions hold arbitrary JSON)."""
-    account = value.get("account")
-    if isinstance(account, dict) and not (
-        isinstance(account.get("homePage"), str) and isinstance(account.get("name"), str)
-    ):
+    """agent_key for anything agent-shaped, wherever it sits: extensions hold arbitrary JSON, so an
+    "mbox" or "account" there may hold something other than an identifier."""
+    try:
+        return agent_key(value)
+    except (AttributeError, KeyError, TypeError):
         return None
-    if any(not isinstance(value.get(key, ""), str) for key in ("mbox", "mbox_sha1sum", "openid")):
-        return None
-    return agent_key(value)
 
 
 def _replace_person(value, keys, pseudonym):

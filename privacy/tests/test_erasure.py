@@ -193,3 +193,22 @@ def test_a_trainers_zip_that_held_the_persons_certificate_is_built_again_without
     with export.archive.open("rb") as handle:
         names = zipfile.ZipFile(handle).namelist()
     assert len(names) == 1 and NAME[1].lower() not in names[0] and "participant" in names[0]
+
+
+def test_agent_shaped_values_in_extensions_that_are_not_identifiers_are_left_alone():
+    from tracking.personal_data import _replace_person
+
+    pseudonym = {"objectType": "Agent", "account": {"homePage": "https://x.example", "name": "erased-1"}}
+    keys = {f"mbox:mailto:{EMAIL}"}
+    statement = {
+        "actor": {"mbox": f"mailto:{EMAIL}"},
+        "result": {
+            "extensions": {
+                "https://x.example/e": {"account": "not an account"},
+                "https://x.example/f": {"mbox": 7},
+            }
+        },
+    }
+    replaced = _replace_person(statement, keys, pseudonym)
+    assert replaced["actor"] == pseudonym
+    assert replaced["result"] == statement["result"]
