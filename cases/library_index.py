@@ -1,17 +1,24 @@
 """The case library's facet index: the facet values of every live case, which cases each language
-shows, and those cases in each fixed order, for the current page-tree version.
+shows, and those cases in each fixed order.
 
-Each part is read with one narrow query the first time it is needed after a publish and then kept in
-each process (``treecache.PROCESS``): the facet values once for all languages, the visible set once
-per language, an order once per language and sort. A library state nobody asked for since the last
-publish then costs set arithmetic over a few thousand ids and, with a search word, one full-text
-query, instead of a count query per facet that each worked the visible set out again
-(docs/benchmarks.md, "Cases"). Only ids and facet values are held, never text: about 2 MB for
-5,000 cases per process.
+Everything here depends on the case pages alone, so it is kept in a generation of its own
+(``LIBRARY``, ``website.treecache``) that only a saved or deleted case starts anew: publishing a
+lesson, uploading an image or changing a menu leaves the library as it was. Each part is read with
+one narrow query the first time it is needed and kept in the shared cache (Redis in production) and
+in each process: a library state nobody asked for yet then costs set arithmetic over a few thousand
+ids and, with a search word, one full-text query, instead of a count query per facet that each
+worked the visible set out again (docs/benchmarks.md, "Cases"). Only ids and facet values are held,
+never text: a few hundred kilobytes for 5,000 cases.
+
+When a case changes, ``changed`` schedules ``cases.tasks.prepare_library`` for after the commit, so
+the index is rebuilt by a worker before the next visitor asks, rather than by that visitor.
 """
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.core.cache import cache
+from django.db import connection, transaction
 from django.db.models import F, Q
 from wagtail.models import Page
 
@@ -19,6 +26,7 @@ from website import treecache
 
 from .models import CaseFacet, CasePage
 
+LIBRARY = treecache.Generation("case-library")
 FALLBACK_LANGUAGE = "en"
 FIXED_ORDERS = {
     "relevance": (F("case_number").asc(nulls_last=True), "-first_published_at", "pk"),
@@ -39,13 +47,35 @@ def visible_page_rows(language):
     return pages.filter(own | untranslated)
 
 
-def _kept(key, build):
-    return treecache.cached(key, build, timeout=settings.CASES_SEARCH_CACHE_SECONDS, scope=treecache.PROCESS)
+def kept(key, build):
+    """``build()`` kept under ``key`` until a case changes (or for ``CASES_SEARCH_CACHE_SECONDS``)."""
+    return treecache.cached(key, build, timeout=settings.CASES_SEARCH_CACHE_SECONDS, generation=LIBRARY)
+
+
+def changed():
+    """A case was saved or deleted: start a new library generation and, once the change is
+    committed, have a worker build the index for it."""
+    LIBRARY.invalidate()
+    # robust: a broker that cannot be reached must not undo an editor's publish; the first visitor
+    # then builds the index, as without a worker.
+    transaction.on_commit(_schedule_preparation, robust=True)
+
+
+def _schedule_preparation():
+    from .tasks import prepare_library
+
+    prepare_library.delay()
+
+
+def claim_preparation():
+    """True for the first caller for the current generation: only one worker builds the index ahead
+    (a burst of saved cases schedules a preparation for each)."""
+    return cache.add(f"case-library-prepared:{LIBRARY.version()}", True, settings.CASES_SEARCH_CACHE_SECONDS)
 
 
 def visible(language):
     """The ids of the cases ``language`` shows."""
-    return _kept(
+    return kept(
         ("case-library-visible", language),
         lambda: frozenset(visible_page_rows(language).values_list("pk", flat=True)),
     )
@@ -55,14 +85,18 @@ def _members():
     """{(facet, value): frozenset of the ids of live case pages carrying it}, in any language."""
 
     def build():
+        live = CaseFacet.objects.filter(page__live=True).order_by()
+        if connection.vendor == "postgresql":
+            # One row per facet value with its pages as an array: a few dozen rows to read instead
+            # of one per page and value.
+            rows = live.values("facet", "value").annotate(pages=ArrayAgg("page_id"))
+            return {(row["facet"], row["value"]): frozenset(row["pages"]) for row in rows}
         members = {}
-        for page_id, facet, value in (
-            CaseFacet.objects.filter(page__live=True).order_by().values_list("page_id", "facet", "value")
-        ):
+        for page_id, facet, value in live.values_list("page_id", "facet", "value"):
             members.setdefault((facet, value), set()).add(page_id)
         return {pair: frozenset(ids) for pair, ids in members.items()}
 
-    return _kept(("case-library-facets",), build)
+    return kept(("case-library-facets",), build)
 
 
 def having(facet, values):
@@ -84,7 +118,7 @@ def counts(ids, facets):
 
 def in_order(language, sort, ids):
     """``ids`` in the library's order ``sort`` (one of FIXED_ORDERS)."""
-    order = _kept(
+    order = kept(
         ("case-library-order", language, sort),
         lambda: tuple(
             CasePage.objects.filter(pk__in=visible_page_rows(language).values("pk"))

@@ -240,9 +240,11 @@ class CasePage(BasePage):
         update_fields = kwargs.get("update_fields")
         # Drafts and workflow bookkeeping save only a few columns; the facts as stored are unchanged.
         if update_fields is None or set(update_fields) & {*FACET_FIELDS, "title", "summary", "live"}:
+            from . import library_index
             from .services import index_case
 
             index_case(self)
+            library_index.changed()
         return result
 
     @property

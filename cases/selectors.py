@@ -11,7 +11,6 @@ from django.db.models import Case, Count, F, Q, Sum, Value, When
 from django.http import QueryDict
 from django.utils import translation
 
-from website import treecache
 
 from . import library_index
 from .library_index import FALLBACK_LANGUAGE
@@ -132,9 +131,9 @@ def search_cases(*, language, query="", selected=None, sort="relevance"):
     mentoring). A facet's counts ignore its own selection, so they say what choosing another value of
     it would give; facets without a selection share one counting query.
 
-    The library changes only when an editor publishes, so the ids and counts of each library state
-    are kept under the page-tree version (``website.treecache``): a state asked for again, by anyone,
-    costs one cache read instead of a full-text match and a count per facet."""
+    The library changes only when a case is saved or deleted, so the ids and counts of each library
+    state are kept until then (``library_index.kept``): a state asked for again, by anyone, costs
+    one cache read instead of a full-text match and a count per facet."""
     selected = {name: list(values) for name, values in (selected or {}).items() if name in FACETS and values}
     key = (
         "case-search",
@@ -143,12 +142,19 @@ def search_cases(*, language, query="", selected=None, sort="relevance"):
         query,
         *(f"{name}={','.join(sorted(values))}" for name, values in sorted(selected.items())),
     )
-    ids, counts = treecache.cached(
-        key,
-        lambda: _search(language, query, selected, sort),
-        timeout=settings.CASES_SEARCH_CACHE_SECONDS,
-    )
+    ids, counts = library_index.kept(key, lambda: _search(language, query, selected, sort))
     return SearchResults(ids), counts
+
+
+def prepare_library():
+    """Build the facet index and each language's library as first opened (every order), so that
+    the first visitor after a case changed finds them ready; False if another worker did."""
+    if not library_index.claim_preparation():
+        return False
+    for language, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        for sort in SORTS:
+            search_cases(language=language, sort=sort)
+    return True
 
 
 def _search(language, query, selected, sort):

@@ -1,10 +1,17 @@
-"""The moderation workflow tells the submitter what happened: changes asked for, or published."""
+"""The moderation workflow tells the submitter what happened: changes asked for, or published; a
+deleted case leaves the library (a saved one is handled by ``CasePage.save``)."""
 
+from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from wagtail.signals import task_rejected, workflow_approved
 
-from . import services
+from . import library_index, services
 from .models import CasePage
+
+
+@receiver(post_delete, sender=CasePage)
+def case_deleted(sender, instance, **kwargs):
+    library_index.changed()
 
 
 def _case_of(workflow_state):

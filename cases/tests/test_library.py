@@ -277,3 +277,72 @@ def test_a_case_published_after_a_search_is_found_by_the_same_search_at_once(lib
     results, counts = search_cases(language="en", selected={"country": ["NO"]})
     assert [case.title for case in results] == ["Norwegian shipyard"]
     assert counts["country"]["NO"] == 1
+
+
+def _search_queries(language="en", **search):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        found, _counts = search_cases(language=language, **search)
+        results = list(found[:12])
+    return results, len(queries)
+
+
+def test_publishing_a_page_that_is_not_a_case_leaves_the_library_index_in_place(library):
+    from wagtail.models import Page
+
+    _search_queries(selected={"theme": ["mentoring"]})
+    home = Page.objects.get(depth=2, locale__language_code="en").specific
+    home.title = "Welcome, employers"
+    home.save_revision().publish()
+    # The same state again and a new one: only the page of cards is read, no facet, visible-set or
+    # order query again.
+    assert _search_queries(selected={"theme": ["mentoring"]})[1] == 1
+    assert _search_queries(selected={"country": ["DE"]})[1] == 1
+
+
+def test_a_deleted_case_leaves_the_library_at_once(library):
+    assert "coding-school" in [case.slug for case in search_cases(language="en")[0]]
+    CasePage.objects.get(slug="coding-school", locale__language_code="en").delete()
+    found, counts = search_cases(language="en")
+    assert "coding-school" not in [case.slug for case in found]
+    assert sum(counts["country"].values()) == len(found)
+
+
+def test_after_a_case_is_published_a_worker_prepares_the_library_before_the_next_visitor(
+    library, django_capture_on_commit_callbacks
+):
+    from website import treecache
+
+    index = CaseIndexPage.objects.get(locale__language_code="en")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        add_case(index, country="NO", title="Norwegian shipyard")
+    assert callbacks  # the preparation ran once the change was committed (Celery runs eagerly here)
+    treecache.clear_process_memory()  # the visitor's request is served by another process
+    for language in ("en", "de", "ar"):
+        results, queries = _search_queries(language=language)
+        assert queries == 1  # the page of cards only: the index and the counts were built ahead
+        assert "Norwegian shipyard" in [case.title for case in results]
+
+
+def test_only_the_first_preparation_of_a_library_generation_does_the_work(library):
+    from cases.selectors import prepare_library
+
+    assert prepare_library() is True
+    assert prepare_library() is False
+    add_case(CaseIndexPage.objects.get(locale__language_code="en"), title="Another one")
+    assert prepare_library() is True
+
+
+def test_a_broker_that_cannot_be_reached_does_not_undo_a_published_case(
+    library, django_capture_on_commit_callbacks
+):
+    from unittest import mock
+
+    index = CaseIndexPage.objects.get(locale__language_code="en")
+    with mock.patch("cases.tasks.prepare_library.delay", side_effect=ConnectionError("no broker")):
+        with django_capture_on_commit_callbacks(execute=True):
+            add_case(index, country="NO", title="Norwegian shipyard")
+    results, _queries = _search_queries(selected={"country": ["NO"]})
+    assert [case.title for case in results] == ["Norwegian shipyard"]

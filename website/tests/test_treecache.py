@@ -169,3 +169,54 @@ def test_a_long_key_or_one_with_spaces_is_stored_under_a_short_hash():
     assert len(set(stored)) == 2
     treecache.cached(("route", long_path), build, timeout=60)
     assert build.calls == 2  # the second call for the long key was served from the cache
+
+
+LIBRARY = treecache.Generation("test-library")
+
+
+def test_a_generation_of_its_own_outlives_a_new_page_tree_version():
+    build = Counter()
+    treecache.cached("facets", build, timeout=60, generation=LIBRARY)
+    treecache.cached("facets", build, timeout=60, scope=treecache.PROCESS, generation=LIBRARY)
+    treecache.invalidate()
+    treecache.cached("facets", build, timeout=60, generation=LIBRARY)
+    treecache.cached("facets", build, timeout=60, scope=treecache.PROCESS, generation=LIBRARY)
+    assert build.calls == 2  # once per scope, not again after the page tree changed
+
+
+def test_bumping_a_generation_leaves_the_page_tree_entries_in_place():
+    tree_build, library_build = Counter(), Counter()
+    treecache.cached("menu", tree_build, timeout=60, scope=treecache.PROCESS)
+    treecache.cached("facets", library_build, timeout=60, scope=treecache.PROCESS, generation=LIBRARY)
+    LIBRARY.invalidate()
+    treecache.cached("menu", tree_build, timeout=60, scope=treecache.PROCESS)
+    treecache.cached("facets", library_build, timeout=60, scope=treecache.PROCESS, generation=LIBRARY)
+    assert (tree_build.calls, library_build.calls) == (1, 2)
+
+
+def test_a_generation_keys_its_entries_by_its_own_name_and_version():
+    treecache.cached("facets", lambda: {"theme": 3}, timeout=60, generation=LIBRARY)
+    assert cache.get(f"test-library:{LIBRARY.version()}:facets") == {"theme": 3}
+    assert cache.get(f"tree:{treecache.version()}:facets") is None
+
+
+def test_a_request_reads_each_generation_once():
+    treecache.version(), LIBRARY.version()  # both numbers exist, as on a running site
+    treecache.request_started()
+    try:
+        with mock.patch.object(cache, "get", wraps=cache.get) as cache_get:
+            for _ in range(3):
+                treecache.version()
+                LIBRARY.version()
+        assert cache_get.call_count == 2
+    finally:
+        treecache.request_finished()
+
+
+def test_an_old_version_of_a_generation_is_dropped_from_memory_when_a_new_one_is_stored():
+    treecache.cached("facets", lambda: "old", timeout=60, scope=treecache.PROCESS, generation=LIBRARY)
+    treecache.cached("menu", lambda: "menu", timeout=60, scope=treecache.PROCESS)
+    LIBRARY.invalidate()
+    treecache.cached("facets", lambda: "new", timeout=60, scope=treecache.PROCESS, generation=LIBRARY)
+    held = [entry[2] for entry in treecache.PROCESS.memory.entries.values()]
+    assert "old" not in held and "new" in held and "menu" in held
