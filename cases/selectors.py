@@ -11,7 +11,6 @@ from django.db.models import Case, Count, F, Q, Sum, Value, When
 from django.http import QueryDict
 from django.utils import translation
 
-
 from . import library_index
 from .library_index import FALLBACK_LANGUAGE
 from .models import CaseFacet, CasePage
