@@ -249,6 +249,13 @@ def measure(requests_per_scenario):
         treecache.invalidate()
         library_index.LIBRARY.invalidate()
 
+    def page_time(language, params):
+        started = time.perf_counter()
+        response = client.get(f"/{language}/cases/", params)
+        elapsed = (time.perf_counter() - started) * 1000
+        assert response.status_code == 200, response.status_code
+        return elapsed
+
     results = {}
     for name, language, template in SCENARIOS:
         timings = {column: [] for column in COLUMNS}
@@ -257,7 +264,7 @@ def measure(requests_per_scenario):
             params = fill_params(template, rng)
             query = QueryDict(mutable=True)
             query.update(params)
-            # A new state: nobody asked for it since the last publish, but the library has been
+            # A new state: nobody asked for it since the last case change, but the library has been
             # used since (the facet index of cases.library_index is built, in every sort order).
             case_published()
             for sort in SORTS:
@@ -275,39 +282,24 @@ def measure(requests_per_scenario):
                 search_cases(language=language, sort=sort)
             # The site shell, the menus and the library page's route were built by an earlier visitor.
             assert client.get(f"/{language}/cases/").status_code == 200
-            started = time.perf_counter()
-            response = client.get(f"/{language}/cases/", params)
-            timings["page_new"].append((time.perf_counter() - started) * 1000)
-            assert response.status_code == 200, response.status_code
+            timings["page_new"].append(page_time(language, params))
             # The same state again (a second visitor, the back button, a shared link).
-            started = time.perf_counter()
-            response = client.get(f"/{language}/cases/", params)
-            timings["page_repeat"].append((time.perf_counter() - started) * 1000)
-            assert response.status_code == 200, response.status_code
+            timings["page_repeat"].append(page_time(language, params))
             # The first library request after another page was published: the library's generation
             # stands, the site shell and the library page's route are built again.
             treecache.invalidate()
-            started = time.perf_counter()
-            response = client.get(f"/{language}/cases/", params)
-            timings["page_other_published"].append((time.perf_counter() - started) * 1000)
-            assert response.status_code == 200, response.status_code
+            timings["page_other_published"].append(page_time(language, params))
             # The first library request after a case was published, once the worker has run
             # cases.tasks.prepare_library: this web process holds nothing of the new generation
             # and reads the index from the shared cache; the shell is built again.
             case_published()
             prepare_library()
             treecache.clear_process_memory()
-            started = time.perf_counter()
-            response = client.get(f"/{language}/cases/", params)
-            timings["page_published"].append((time.perf_counter() - started) * 1000)
-            assert response.status_code == 200, response.status_code
+            timings["page_published"].append(page_time(language, params))
             # The same, when the visitor comes before the worker has run (it builds the index).
             case_published()
             treecache.clear_process_memory()
-            started = time.perf_counter()
-            response = client.get(f"/{language}/cases/", params)
-            timings["page_unprepared"].append((time.perf_counter() - started) * 1000)
-            assert response.status_code == 200, response.status_code
+            timings["page_unprepared"].append(page_time(language, params))
         results[name] = {"results_median": statistics.median(totals)}
         for column, values in timings.items():
             results[name][f"{column}_p50_ms"] = round(percentile(values, 0.5), 1)
