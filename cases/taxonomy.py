@@ -5,21 +5,7 @@ the labels are translated. Every list keeps the order in which the library shows
 
 from django.utils.translation import gettext_lazy as _
 
-COUNTRY_CHOICES = [
-    ("AT", _("Austria")),
-    ("BE", _("Belgium")),
-    ("BG", _("Bulgaria")),
-    ("CH", _("Switzerland")),
-    ("DE", _("Germany")),
-    ("FI", _("Finland")),
-    ("FR", _("France")),
-    ("GB", _("United Kingdom")),
-    ("GR", _("Greece")),
-    ("IT", _("Italy")),
-    ("NL", _("Netherlands")),
-    ("NO", _("Norway")),
-    ("US", _("United States")),
-]
+from website.countries import COUNTRY_CHOICES
 
 SECTOR_CHOICES = [
     ("hospitality", _("Hospitality and catering")),

@@ -2,7 +2,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from .models.pages import COUNTRY_CHOICES, DURATION_CHOICES, TOPIC_CHOICES
+from website.countries import COUNTRY_CHOICES
+
+from .models.pages import DURATION_CHOICES, TOPIC_CHOICES
 
 
 class CatalogueFilterForm(forms.Form):

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from accounts.selectors import may_enrol_others
 from tracking.services import activity_iri
 from website import routing, treecache
+from website.countries import COUNTRY_CHOICES
 from website.queries import PreparedQuery
 
 from .models import (
@@ -27,7 +28,7 @@ from .models import (
     QuizAttemptGrant,
     ReflectionAnswer,
 )
-from .models.pages import COUNTRY_CHOICES, DURATION_CHOICES, TOPIC_CHOICES
+from .models.pages import DURATION_CHOICES, TOPIC_CHOICES
 from .progress import course_progress, is_new
 
 

@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from website.countries import COUNTRY_CHOICES
 from website.models import BasePage
 
 from ..blocks import LESSON_BODY_BLOCKS, required_activities
@@ -26,22 +27,6 @@ TOPIC_CHOICES = [
     ("mentoring", _("Mentoring and career development")),
 ]
 
-# The COME IN partner countries and the countries of its best-practice examples.
-COUNTRY_CHOICES = [
-    ("AT", _("Austria")),
-    ("BE", _("Belgium")),
-    ("BG", _("Bulgaria")),
-    ("CH", _("Switzerland")),
-    ("DE", _("Germany")),
-    ("FI", _("Finland")),
-    ("FR", _("France")),
-    ("GB", _("United Kingdom")),
-    ("GR", _("Greece")),
-    ("IT", _("Italy")),
-    ("NL", _("Netherlands")),
-    ("NO", _("Norway")),
-    ("US", _("United States")),
-]
 COUNTRY_CODES = {code for code, _name in COUNTRY_CHOICES}
 
 DURATION_CHOICES = [
