@@ -3,16 +3,11 @@ personal-data audit log (the edit screen is logged by the ``before_edit_user`` h
 
 from wagtail.users.views.users import IndexView, UserViewSet
 
-from privacy import services as privacy
+from privacy.audited_views import AuditedListingMixin
 
 
-class AuditedUserIndexView(IndexView):
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        privacy.note_admin_access(
-            self.request.user, [person.pk for person in context["object_list"]], what="Wagtail user list"
-        )
-        return context
+class AuditedUserIndexView(AuditedListingMixin, IndexView):
+    audit_what = "Wagtail user list"
 
 
 class AuditedUserViewSet(UserViewSet):

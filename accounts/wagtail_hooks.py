@@ -16,6 +16,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from privacy import services as privacy
+from privacy.audited_views import AuditedListingMixin
 
 from . import selectors, two_factor
 from .models import Membership, Organisation
@@ -39,15 +40,11 @@ class OrganisationViewSet(SnippetViewSet):
     ]
 
 
-class MembershipIndexView(IndexView):
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        privacy.note_admin_access(
-            self.request.user,
-            [membership.user_id for membership in context["object_list"]],
-            what="memberships list",
-        )
-        return context
+class MembershipIndexView(AuditedListingMixin, IndexView):
+    audit_what = "memberships list"
+
+    def person_id(self, row):
+        return row.user_id
 
 
 class MembershipViewSet(SnippetViewSet):
