@@ -61,15 +61,27 @@ def changed():
     transaction.on_commit(_schedule_preparation, robust=True)
 
 
+# Set while a preparation waits in the queue: a burst of saved cases (an import, the demo loader)
+# queues one task, not one per case. The task clears it before it reads the generation, so a case
+# saved after that queues the next one; a task lost with its worker delays no later one for long.
+QUEUED_KEY = "case-library-preparation-queued"
+QUEUED_SECONDS = 60
+
+
 def _schedule_preparation():
     from .tasks import prepare_library
 
-    prepare_library.delay()
+    if cache.add(QUEUED_KEY, True, QUEUED_SECONDS):
+        try:
+            prepare_library.delay()
+        except Exception:
+            cache.delete(QUEUED_KEY)  # nothing is queued: the next change tries again
+            raise
 
 
 def claim_preparation():
-    """True for the first caller for the current generation: only one worker builds the index ahead
-    (a burst of saved cases schedules a preparation for each)."""
+    """True for the first caller for the current generation: only one worker builds the index ahead."""
+    cache.delete(QUEUED_KEY)
     return cache.add(f"case-library-prepared:{LIBRARY.version()}", True, settings.CASES_SEARCH_CACHE_SECONDS)
 
 

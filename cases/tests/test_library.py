@@ -346,3 +346,26 @@ def test_a_broker_that_cannot_be_reached_does_not_undo_a_published_case(
             add_case(index, country="NO", title="Norwegian shipyard")
     results, _queries = _search_queries(selected={"country": ["NO"]})
     assert [case.title for case in results] == ["Norwegian shipyard"]
+    # Nothing was queued, so the next change tries the broker again.
+    with mock.patch("cases.tasks.prepare_library.delay") as delay:
+        with django_capture_on_commit_callbacks(execute=True):
+            add_case(index, country="NO", title="Norwegian ferry yard")
+    assert delay.call_count == 1
+
+
+def test_many_cases_saved_together_queue_one_preparation(library, django_capture_on_commit_callbacks):
+    from unittest import mock
+
+    index = CaseIndexPage.objects.get(locale__language_code="en")
+    with mock.patch("cases.tasks.prepare_library.delay") as delay:
+        with django_capture_on_commit_callbacks(execute=True):
+            for number in range(5):
+                add_case(index, title=f"Imported case {number}")
+        assert delay.call_count == 1
+        # Once the worker has started on it, the next change queues the next preparation.
+        from cases.selectors import prepare_library
+
+        assert prepare_library() is True
+        with django_capture_on_commit_callbacks(execute=True):
+            add_case(index, title="Published later")
+        assert delay.call_count == 2
