@@ -62,9 +62,9 @@ class _ProcessMemory:
         self.entries = OrderedDict()  # full key -> (generation name, expires, value)
         self.lock = threading.Lock()
 
-    def get(self, generation, tree_version, key):
+    def get(self, generation, number, key):
         with self.lock:
-            if self.versions.get(generation) != tree_version:
+            if self.versions.get(generation) != number:
                 return _MISSING
             found = self.entries.get(key)
             if found is None:
@@ -76,12 +76,12 @@ class _ProcessMemory:
             self.entries.move_to_end(key)
             return value
 
-    def set(self, generation, tree_version, key, value, timeout):
+    def set(self, generation, number, key, value, timeout):
         with self.lock:
-            if self.versions.get(generation) != tree_version:
+            if self.versions.get(generation) != number:
                 for stale in [k for k, entry in self.entries.items() if entry[0] == generation]:
                     del self.entries[stale]
-                self.versions[generation] = tree_version
+                self.versions[generation] = number
             self.entries[key] = (generation, time.monotonic() + timeout, value)
             self.entries.move_to_end(key)
             while len(self.entries) > self.size:
@@ -190,7 +190,7 @@ def request_finished(*args, **kwargs):
     _request_memo.versions = None
 
 
-def _full_key(generation, tree_version, key, scope):
+def _full_key(generation, number, key, scope):
     parts = key if isinstance(key, tuple) else (key,)
     if scope.user_id is not None:
         parts = ("user", scope.user_id, *parts)
@@ -199,7 +199,7 @@ def _full_key(generation, tree_version, key, scope):
     # every cache backend takes it (memcached refuses keys over 250 characters or with spaces).
     if len(text) > 200 or not text.isprintable() or " " in text:
         text = "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return generation.name + ":" + str(tree_version) + ":" + text
+    return generation.name + ":" + str(number) + ":" + text
 
 
 def cached(key, build, *, timeout, scope=SHARED, generation=TREE):
@@ -209,10 +209,10 @@ def cached(key, build, *, timeout, scope=SHARED, generation=TREE):
     ``key`` is a string or a tuple of values whose ``str`` is stable (ids, language codes, names);
     ``timeout`` is in seconds and bounds how stale a value can be when something changes that does
     not bump the version. ``None`` is a value like any other."""
-    tree_version = generation.version()
-    full_key = _full_key(generation, tree_version, key, scope)
+    number = generation.version()
+    full_key = _full_key(generation, number, key, scope)
     memory = scope.memory
-    value = memory.get(generation.name, tree_version, full_key)
+    value = memory.get(generation.name, number, full_key)
     if value is not _MISSING:
         return value
     if scope.shared:
@@ -221,7 +221,7 @@ def cached(key, build, *, timeout, scope=SHARED, generation=TREE):
         value = build()
         if scope.shared:
             cache.set(full_key, value, timeout)
-    memory.set(generation.name, tree_version, full_key, value, timeout)
+    memory.set(generation.name, number, full_key, value, timeout)
     return value
 
 
